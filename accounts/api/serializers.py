@@ -1,0 +1,109 @@
+from rest_framework import serializers
+
+from accounts.models import SELF_SERVICE_ROLES, Role, User
+
+
+class UserSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = User
+        fields = [
+            "id",
+            "email",
+            "name",
+            "role",
+            "headline",
+            "location",
+            "phone",
+            "github_url",
+            "linkedin_url",
+            "stackoverflow_url",
+            "is_active",
+            "last_login",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = fields
+
+
+class TokenPairSerializer(serializers.Serializer):
+    access_token = serializers.CharField()
+    refresh_token = serializers.CharField()
+    token_type = serializers.CharField()
+    expires_in = serializers.IntegerField(help_text="Access token lifetime in seconds.")
+
+
+class AuthResponseSerializer(TokenPairSerializer):
+    user = UserSerializer()
+
+
+class PasswordField(serializers.CharField):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("write_only", True)
+        kwargs.setdefault("trim_whitespace", False)
+        kwargs.setdefault("max_length", 128)
+        kwargs.setdefault("style", {"input_type": "password"})
+        super().__init__(**kwargs)
+
+
+class RegisterSerializer(serializers.Serializer):
+    email = serializers.EmailField(max_length=254)
+    password = PasswordField()
+    name = serializers.CharField(max_length=150)
+    role = serializers.ChoiceField(choices=[(r.value, r.label) for r in SELF_SERVICE_ROLES],
+                                   default=Role.CANDIDATE)
+
+
+class LoginSerializer(serializers.Serializer):
+    """JSON `{email, password}`, or the OAuth2 password form `username=&password=`."""
+
+    email = serializers.EmailField(required=False, max_length=254)
+    username = serializers.EmailField(required=False, max_length=254)
+    password = PasswordField()
+
+    def validate(self, attrs):
+        email = attrs.get("email") or attrs.get("username")
+        if not email:
+            raise serializers.ValidationError({"email": ["This field is required."]})
+        return {"email": email, "password": attrs["password"]}
+
+
+class RefreshSerializer(serializers.Serializer):
+    refresh_token = serializers.CharField()
+
+
+class LogoutSerializer(RefreshSerializer):
+    all_devices = serializers.BooleanField(default=False)
+
+
+class ProfileSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = User
+        fields = [
+            "name",
+            "headline",
+            "location",
+            "phone",
+            "github_url",
+            "linkedin_url",
+            "stackoverflow_url",
+        ]
+        extra_kwargs = {"phone": {"max_length": 32}}
+
+
+class AccountDeleteSerializer(serializers.Serializer):
+    password = PasswordField(required=False, help_text="Required for accounts with a password.")
+
+
+class UserCreateSerializer(serializers.Serializer):
+    email = serializers.EmailField(max_length=254)
+    name = serializers.CharField(max_length=150)
+    role = serializers.ChoiceField(choices=Role.choices)
+    password = PasswordField(
+        required=False, help_text="Optional; without it the user gets a link to choose one."
+    )
+
+
+class UserFilterSerializer(serializers.Serializer):
+    role = serializers.ChoiceField(choices=Role.choices, required=False)
+    q = serializers.CharField(required=False, max_length=100)
+    is_active = serializers.BooleanField(required=False, allow_null=True, default=None)

@@ -1,0 +1,147 @@
+from drf_spectacular.utils import extend_schema
+from rest_framework import status
+from rest_framework.exceptions import ValidationError
+from rest_framework.generics import ListCreateAPIView
+from rest_framework.permissions import AllowAny, IsAuthenticated
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from accounts import services, tokens
+from accounts.api import serializers as s
+from accounts.models import normalize_email
+from accounts.permissions import IsAdmin, IsRecruiter
+from accounts.selectors import users_list
+from core.api.ratelimit import RateLimitedMixin
+from core.http import client_ip
+
+
+def _validated(serializer_class, data, **kwargs) -> dict:
+    serializer = serializer_class(data=data, **kwargs)
+    serializer.is_valid(raise_exception=True)
+    return serializer.validated_data
+
+
+def _auth_response(user, status_code=status.HTTP_200_OK) -> Response:
+    body = {**tokens.token_pair(user), "user": s.UserSerializer(user).data}
+    return Response(body, status=status_code)
+
+
+def _email_key(request) -> str:
+    """The email a sign-in or sign-up targets, for per-account rate limits."""
+    data = request.data if hasattr(request.data, "get") else {}
+    raw = data.get("email") or data.get("username") or ""
+    return normalize_email(raw) if isinstance(raw, str) else ""
+
+
+class PublicAPIView(APIView):
+    """No authentication: a stale token in the header must not block sign-in."""
+
+    authentication_classes = []
+    permission_classes = [AllowAny]
+
+
+class RegisterView(RateLimitedMixin, PublicAPIView):
+    rate_limit_group = "register"
+
+    def rate_limit_keys(self, request):
+        return {"register_ip": client_ip(request), "register_email": _email_key(request)}
+
+    @extend_schema(request=s.RegisterSerializer, responses={201: s.AuthResponseSerializer},
+                   tags=["auth"])
+    def post(self, request):
+        data = _validated(s.RegisterSerializer, request.data)
+        user = services.user_register(**data, ip=client_ip(request))
+        return _auth_response(user, status.HTTP_201_CREATED)
+
+
+class LoginView(RateLimitedMixin, PublicAPIView):
+    rate_limit_group = "login"
+
+    def rate_limit_keys(self, request):
+        return {"login_ip": client_ip(request), "login_email": _email_key(request)}
+
+    @extend_schema(request=s.LoginSerializer, responses={200: s.AuthResponseSerializer},
+                   tags=["auth"])
+    def post(self, request):
+        data = _validated(s.LoginSerializer, request.data)
+        user = services.user_authenticate(**data, ip=client_ip(request))
+        return _auth_response(user)
+
+
+class RefreshView(PublicAPIView):
+    @extend_schema(request=s.RefreshSerializer, responses={200: s.TokenPairSerializer},
+                   tags=["auth"])
+    def post(self, request):
+        data = _validated(s.RefreshSerializer, request.data)
+        _user, pair = tokens.token_refresh(refresh_token=data["refresh_token"])
+        return Response(pair)
+
+
+class LogoutView(PublicAPIView):
+    @extend_schema(request=s.LogoutSerializer, responses={204: None}, tags=["auth"])
+    def post(self, request):
+        data = _validated(s.LogoutSerializer, request.data)
+        tokens.token_revoke(refresh_token=data["refresh_token"], all_devices=data["all_devices"])
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class MeView(APIView):
+    @extend_schema(responses=s.UserSerializer, tags=["auth"])
+    def get(self, request):
+        return Response(s.UserSerializer(request.user).data)
+
+
+class ProfileView(APIView):
+    def _update(self, request, partial: bool):
+        data = _validated(s.ProfileSerializer, request.data, instance=request.user,
+                          partial=partial)
+        user = services.user_update_profile(user=request.user, data=data,
+                                            ip=client_ip(request))
+        return Response(s.UserSerializer(user).data)
+
+    @extend_schema(request=s.ProfileSerializer, responses=s.UserSerializer, tags=["auth"])
+    def put(self, request):
+        return self._update(request, partial=False)
+
+    @extend_schema(request=s.ProfileSerializer, responses=s.UserSerializer, tags=["auth"])
+    def patch(self, request):
+        return self._update(request, partial=True)
+
+
+class AccountView(APIView):
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(request=s.AccountDeleteSerializer, responses={204: None}, tags=["auth"])
+    def delete(self, request):
+        data = _validated(s.AccountDeleteSerializer, request.data)
+        user = request.user
+        if user.has_usable_password() and not user.check_password(data.get("password", "")):
+            raise ValidationError({"password": ["Confirm with your current password."]})
+        services.account_delete(user=user)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class UsersView(ListCreateAPIView):
+    serializer_class = s.UserSerializer
+
+    def get_permissions(self):
+        return [IsAdmin()] if self.request.method == "GET" else [IsRecruiter()]
+
+    def get_queryset(self):
+        filters = _validated(s.UserFilterSerializer, self.request.query_params)
+        return users_list(
+            role=filters.get("role", ""),
+            search=filters.get("q", ""),
+            is_active=filters.get("is_active"),
+        )
+
+    @extend_schema(parameters=[s.UserFilterSerializer], tags=["users"])
+    def get(self, request):
+        return self.list(request)
+
+    @extend_schema(request=s.UserCreateSerializer, responses={201: s.UserSerializer},
+                   tags=["users"])
+    def post(self, request):
+        data = _validated(s.UserCreateSerializer, request.data)
+        user = services.user_create(creator=request.user, **data, ip=client_ip(request))
+        return Response(s.UserSerializer(user).data, status=status.HTTP_201_CREATED)

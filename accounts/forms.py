@@ -1,0 +1,57 @@
+from django import forms
+
+from accounts.models import SELF_SERVICE_ROLES, Role, User
+
+
+class LoginForm(forms.Form):
+    email = forms.EmailField(max_length=254, widget=forms.EmailInput(attrs={"autofocus": True}))
+    password = forms.CharField(strip=False, max_length=128, widget=forms.PasswordInput)
+
+
+class RegisterForm(forms.Form):
+    name = forms.CharField(max_length=150)
+    email = forms.EmailField(max_length=254)
+    password = forms.CharField(
+        strip=False,
+        max_length=128,
+        widget=forms.PasswordInput,
+        help_text="At least 10 characters; not a common or all-numeric password.",
+    )
+    role = forms.ChoiceField(
+        choices=[(role.value, role.label) for role in SELF_SERVICE_ROLES],
+        initial=Role.CANDIDATE,
+        widget=forms.RadioSelect,
+        label="I am a",
+    )
+
+
+class ProfileForm(forms.ModelForm):
+    class Meta:
+        model = User
+        fields = [
+            "name",
+            "headline",
+            "location",
+            "phone",
+            "github_url",
+            "linkedin_url",
+            "stackoverflow_url",
+        ]
+        widgets = {"phone": forms.TextInput(attrs={"maxlength": 32})}
+        labels = {
+            "github_url": "GitHub",
+            "linkedin_url": "LinkedIn",
+            "stackoverflow_url": "Stack Overflow",
+        }
+
+
+def add_service_errors(form: forms.Form, exc) -> None:
+    """Show a service's error on the form: per field for validation, else at the top."""
+    detail = exc.detail
+    if isinstance(detail, dict):
+        for field, messages in detail.items():
+            target = field if field in form.fields else None
+            for message in messages if isinstance(messages, list) else [messages]:
+                form.add_error(target, str(message))
+    else:
+        form.add_error(None, str(detail))

@@ -1,0 +1,101 @@
+from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
+from django.db import models
+
+from gdpr.fields import EncryptedTextField
+
+
+class Role(models.TextChoices):
+    """Ordered: each role holds the rights of every role before it."""
+
+    CANDIDATE = "candidate", "Candidate"
+    RECRUITER = "recruiter", "Recruiter"
+    DOMAIN_EXPERT = "domain_expert", "Domain expert"
+    ADMIN = "admin", "Admin"
+
+    @property
+    def rank(self) -> int:
+        return list(Role).index(self)
+
+    def includes(self, other: "Role") -> bool:
+        return self.rank >= Role(other).rank
+
+
+SELF_SERVICE_ROLES = (Role.CANDIDATE, Role.RECRUITER)
+
+
+def normalize_email(email: str) -> str:
+    return email.strip().lower()
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def create_user(self, email, password=None, **fields):
+        user = self.model(email=normalize_email(email), **fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_superuser(self, email, password=None, **fields):
+        return self.create_user(email, password, role=Role.ADMIN, **fields)
+
+    def get_by_natural_key(self, email):
+        return self.get(email=normalize_email(email))
+
+
+class User(AbstractBaseUser):
+    """A person signing in with an email. Staff rights come from the `admin` role."""
+
+    email = models.EmailField(unique=True)
+    name = models.CharField(max_length=150)
+    role = models.CharField(max_length=20, choices=Role.choices, default=Role.CANDIDATE)
+    headline = models.CharField(max_length=160, blank=True)
+    location = models.CharField(max_length=120, blank=True)
+    phone = EncryptedTextField(blank=True, default="")
+    github_url = models.URLField(blank=True)
+    linkedin_url = models.URLField(blank=True)
+    stackoverflow_url = models.URLField(blank=True)
+    is_active = models.BooleanField(default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = ["name"]
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(fields=["role", "-created_at"]),
+            models.Index(fields=["-created_at"]),
+        ]
+
+    def __str__(self):
+        return self.email
+
+    def has_role(self, role: Role | str) -> bool:
+        return Role(self.role).includes(Role(role))
+
+    @property
+    def is_admin(self) -> bool:
+        return self.is_active and self.role == Role.ADMIN
+
+    # Django admin and permission checks: the admin role is the only staff.
+    @property
+    def is_staff(self) -> bool:
+        return self.is_admin
+
+    @property
+    def is_superuser(self) -> bool:
+        return self.is_admin
+
+    def has_perm(self, perm, obj=None) -> bool:
+        return self.is_admin
+
+    def has_perms(self, perm_list, obj=None) -> bool:
+        return self.is_admin
+
+    def has_module_perms(self, app_label) -> bool:
+        return self.is_admin

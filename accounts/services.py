@@ -1,0 +1,137 @@
+"""Account writes: registration, sign-in, profile changes, user creation, deletion."""
+
+from django.contrib.auth import password_validation
+from django.contrib.auth.models import update_last_login
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import IntegrityError, transaction
+from rest_framework.exceptions import ValidationError
+
+from accounts.errors import AccountDisabled, EmailTaken, InvalidCredentials, RoleNotAllowed
+from accounts.models import SELF_SERVICE_ROLES, Role, User, normalize_email
+from accounts.tasks import send_welcome_email
+from accounts.tokens import tokens_revoke_for_user
+from core.background import enqueue
+from gdpr.audit import audit_record
+from gdpr.registry import registry
+
+PROFILE_FIELDS = (
+    "name",
+    "headline",
+    "location",
+    "phone",
+    "github_url",
+    "linkedin_url",
+    "stackoverflow_url",
+)
+
+
+def _validate_password(password: str, user: User) -> None:
+    try:
+        password_validation.validate_password(password, user)
+    except DjangoValidationError as exc:
+        raise ValidationError({"password": list(exc.messages)}) from exc
+
+
+def _insert_user(user: User) -> User:
+    if User.objects.filter(email=user.email).exists():
+        raise EmailTaken()
+    try:
+        with transaction.atomic():
+            user.save()
+    except IntegrityError as exc:  # lost a race with a simultaneous registration
+        raise EmailTaken() from exc
+    return user
+
+
+@transaction.atomic
+def user_register(
+    *, email: str, password: str, name: str, role: str = Role.CANDIDATE, ip: str | None = None
+) -> User:
+    """Self-service sign-up as a candidate or recruiter; sends a welcome email."""
+    if role not in SELF_SERVICE_ROLES:
+        raise ValidationError({"role": ["Choose candidate or recruiter."]})
+    user = User(email=normalize_email(email), name=name.strip(), role=role)
+    _validate_password(password, user)
+    user.set_password(password)
+    _insert_user(user)
+    audit_record(action="account.registered", actor=user, target=user, ip=ip)
+    transaction.on_commit(lambda: enqueue(send_welcome_email, user.pk))
+    return user
+
+
+@transaction.atomic
+def user_create(
+    *, creator: User, email: str, name: str, role: str, password: str = "", ip: str | None = None
+) -> User:
+    """A recruiter or admin creates an account with a role strictly below their own."""
+    if Role(role).rank >= Role(creator.role).rank:
+        raise RoleNotAllowed()
+    user = User(email=normalize_email(email), name=name.strip(), role=role)
+    if password:
+        _validate_password(password, user)
+        user.set_password(password)
+    else:
+        user.set_unusable_password()
+    _insert_user(user)
+    audit_record(
+        action="account.created", actor=creator, target=user, ip=ip, metadata={"role": role}
+    )
+    transaction.on_commit(lambda: enqueue(send_welcome_email, user.pk))
+    return user
+
+
+def user_authenticate(*, email: str, password: str, ip: str | None = None) -> User:
+    """Check a password sign-in; the same work is done for unknown emails (no timing leak)."""
+    user = User.objects.filter(email=normalize_email(email)).first()
+    if user is None:
+        User().set_password(password)
+        raise InvalidCredentials()
+    if not user.check_password(password):
+        audit_record(action="auth.login_failed", target=user, ip=ip)
+        raise InvalidCredentials()
+    if not user.is_active:
+        raise AccountDisabled()
+    update_last_login(None, user)
+    audit_record(action="auth.login", actor=user, target=user, ip=ip)
+    return user
+
+
+@transaction.atomic
+def user_update_profile(*, user: User, data: dict, ip: str | None = None) -> User:
+    """Change the profile fields present in `data`."""
+    changed = [field for field in PROFILE_FIELDS if field in data]
+    for field in changed:
+        setattr(user, field, data[field])
+    if changed:
+        user.save(update_fields=[*changed, "updated_at"])
+        audit_record(
+            action="account.profile_updated",
+            actor=user,
+            target=user,
+            ip=ip,
+            metadata={"fields": changed},
+        )
+    return user
+
+
+@transaction.atomic
+def account_delete(*, user: User, actor: User | None = None) -> None:
+    """Erase the account: every app erases its data through the privacy registry, then the
+    user row goes. The audit entry kept names no person."""
+    user_id = user.pk
+    registry.erase_user(user)
+    user.delete()
+    audit_record(
+        action="account.deleted",
+        actor=actor if actor is not None and actor.pk != user_id else None,
+        object_type="accounts.user",
+        object_id=str(user_id),
+    )
+
+
+def erase_profile(user: User) -> None:
+    """Privacy-registry eraser: strip the profile and sign the user out everywhere."""
+    tokens_revoke_for_user(user_id=user.pk)
+    for field in PROFILE_FIELDS:
+        setattr(user, field, "")
+    user.save(update_fields=[*PROFILE_FIELDS, "updated_at"])

@@ -1,0 +1,112 @@
+"""Account pages: thin views over the same services the API uses (sessions, not JWT)."""
+
+from django.contrib import messages
+from django.contrib.auth import login, logout
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+from rest_framework.exceptions import APIException
+
+from accounts import services
+from accounts.forms import LoginForm, ProfileForm, RegisterForm, add_service_errors
+from accounts.models import Role
+from accounts.permissions import role_required
+from core.errors import RateLimited
+from core.http import client_ip
+from core.ratelimit import enforce_rate_limits
+from core.views import render_rate_limited
+
+SESSION_BACKEND = "django.contrib.auth.backends.ModelBackend"
+
+
+def _next_url(request) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    allowed = url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    return target if allowed else ""
+
+
+def login_view(request):
+    if request.user.is_authenticated:
+        return redirect("accounts:dashboard")
+    form = LoginForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        email = form.cleaned_data["email"]
+        try:
+            enforce_rate_limits(
+                request, group="login",
+                keys={"login_ip": client_ip(request), "login_email": email.lower()},
+            )
+            user = services.user_authenticate(
+                email=email, password=form.cleaned_data["password"], ip=client_ip(request)
+            )
+        except RateLimited as exc:
+            return render_rate_limited(request, exc)
+        except APIException as exc:
+            add_service_errors(form, exc)
+        else:
+            login(request, user, backend=SESSION_BACKEND)
+            return redirect(_next_url(request) or "accounts:dashboard")
+    return render(request, "accounts/login.html", {"form": form, "next": _next_url(request)})
+
+
+def register_view(request):
+    if request.user.is_authenticated:
+        return redirect("accounts:dashboard")
+    form = RegisterForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            enforce_rate_limits(
+                request, group="register",
+                keys={"register_ip": client_ip(request), "register_email": data["email"].lower()},
+            )
+            user = services.user_register(**data, ip=client_ip(request))
+        except RateLimited as exc:
+            return render_rate_limited(request, exc)
+        except APIException as exc:
+            add_service_errors(form, exc)
+        else:
+            login(request, user, backend=SESSION_BACKEND)
+            messages.success(request, f"Welcome to Hirewise, {user.name}.")
+            return redirect("accounts:dashboard")
+    return render(request, "accounts/register.html", {"form": form})
+
+
+@require_POST
+def logout_view(request):
+    logout(request)
+    messages.info(request, "You are signed out.")
+    return redirect("home")
+
+
+@login_required
+def profile_view(request):
+    form = ProfileForm(request.POST or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        services.user_update_profile(
+            user=request.user, data=form.cleaned_data, ip=client_ip(request)
+        )
+        messages.success(request, "Your profile is saved.")
+        return redirect("accounts:profile")
+    return render(request, "accounts/profile.html", {"form": form})
+
+
+@login_required
+def dashboard_view(request):
+    """Send each user to the home of their role."""
+    if request.user.has_role(Role.RECRUITER):
+        return redirect("accounts:recruiter_dashboard")
+    return redirect("accounts:candidate_portal")
+
+
+@role_required(Role.CANDIDATE)
+def candidate_portal_view(request):
+    return render(request, "portal/dashboard.html")
+
+
+@role_required(Role.RECRUITER)
+def recruiter_dashboard_view(request):
+    return render(request, "recruiter/dashboard.html")

@@ -1,0 +1,87 @@
+"""Every environment variable Hirewise reads, in one place, with typed defaults.
+
+The defaults are the embedded mode: no service needs to run. Production
+(`ENVIRONMENT=production`) has no default for secrets and refuses to start
+without them. Each variable here appears in the README's configuration table.
+"""
+
+from pathlib import Path
+
+import environ
+from django.core.exceptions import ImproperlyConfigured
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+env = environ.Env()
+environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
+
+ENVIRONMENT = env.str("ENVIRONMENT", default="development")
+if ENVIRONMENT not in {"development", "production"}:
+    raise ImproperlyConfigured("ENVIRONMENT must be 'development' or 'production'.")
+IS_PRODUCTION = ENVIRONMENT == "production"
+
+# A development key, never used in production (see require() below).
+_DEVELOPMENT_SECRET_KEY = "development-only-" + "x7Rk2pQ9vLm4Tz8Wb3Nc6Yh1Jd5Fs0Ga"
+
+
+def require(name: str) -> str:
+    """Return a mandatory production variable or refuse to start."""
+    value = env.str(name, default="")
+    if not value:
+        raise ImproperlyConfigured(f"{name} must be set when ENVIRONMENT=production.")
+    return value
+
+
+SECRET_KEY = require("SECRET_KEY") if IS_PRODUCTION else env.str(
+    "SECRET_KEY", default=_DEVELOPMENT_SECRET_KEY
+)
+DEBUG = env.bool("DEBUG", default=not IS_PRODUCTION)
+ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"])
+CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+CORS_ALLOWED_ORIGINS = env.list(
+    "CORS_ALLOWED_ORIGINS", default=["http://localhost:3000", "http://localhost:5173"]
+)
+# The public address, for links in emails.
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=IS_PRODUCTION)
+# How many reverse proxies sit in front of the app; their X-Forwarded-For entries are trusted.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+
+DATABASE_URL = env.str("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
+DATABASE_POOL_MAX_SIZE = env.int("DATABASE_POOL_MAX_SIZE", default=10)
+REDIS_URL = env.str("REDIS_URL", default="")
+CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default=REDIS_URL)
+
+ACCESS_TOKEN_LIFETIME_MINUTES = env.int("ACCESS_TOKEN_LIFETIME_MINUTES", default=15)
+REFRESH_TOKEN_LIFETIME_DAYS = env.int("REFRESH_TOKEN_LIFETIME_DAYS", default=7)
+
+# Comma-separated Fernet keys, newest first; older keys still decrypt (rotation).
+PII_ENCRYPTION_KEYS = (
+    require("PII_ENCRYPTION_KEYS").split(",")
+    if IS_PRODUCTION
+    else env.list("PII_ENCRYPTION_KEYS", default=[])
+)
+
+RATE_LIMIT_ENABLED = env.bool("RATE_LIMIT_ENABLED", default=True)
+RATE_LIMIT_LOGIN_IP = env.str("RATE_LIMIT_LOGIN_IP", default="20/m")
+RATE_LIMIT_LOGIN_EMAIL = env.str("RATE_LIMIT_LOGIN_EMAIL", default="5/m")
+RATE_LIMIT_REGISTER_IP = env.str("RATE_LIMIT_REGISTER_IP", default="10/h")
+RATE_LIMIT_REGISTER_EMAIL = env.str("RATE_LIMIT_REGISTER_EMAIL", default="5/h")
+
+EMAIL_URL = env.str("EMAIL_URL", default="consolemail://")
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Hirewise <no-reply@hirewise.local>")
+
+MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
+LOG_LEVEL = env.str("LOG_LEVEL", default="INFO")
+
+# External services: each is optional; an offline fallback serves when its key is unset.
+GEMINI_API_KEY = env.str("GEMINI_API_KEY", default="")
+GEMINI_MODEL = env.str("GEMINI_MODEL", default="gemini-2.5-flash")
+GITHUB_TOKEN = env.str("GITHUB_TOKEN", default="")
+STACKOVERFLOW_KEY = env.str("STACKOVERFLOW_KEY", default="")
+JSEARCH_API_KEY = env.str("JSEARCH_API_KEY", default="")
+JSEARCH_API_HOST = env.str("JSEARCH_API_HOST", default="jsearch.p.rapidapi.com")
+ZOOM_ACCOUNT_ID = env.str("ZOOM_ACCOUNT_ID", default="")
+ZOOM_CLIENT_ID = env.str("ZOOM_CLIENT_ID", default="")
+ZOOM_CLIENT_SECRET = env.str("ZOOM_CLIENT_SECRET", default="")

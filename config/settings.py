@@ -1,0 +1,280 @@
+"""Django settings. Values come from config/env.py; this module only arranges them."""
+
+from datetime import timedelta
+
+from config import env as conf
+from config.env import BASE_DIR
+
+SECRET_KEY = conf.SECRET_KEY
+DEBUG = conf.DEBUG
+ALLOWED_HOSTS = conf.ALLOWED_HOSTS
+CSRF_TRUSTED_ORIGINS = conf.CSRF_TRUSTED_ORIGINS
+HIREWISE_VERSION = "0.1.0"
+SITE_URL = conf.SITE_URL
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "rest_framework",
+    "rest_framework_simplejwt.token_blacklist",
+    "corsheaders",
+    "django_ratelimit",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "channels",
+    "core",
+    "gdpr",
+    "accounts",
+]
+
+MIDDLEWARE = [
+    "core.middleware.ProcessTimeMiddleware",
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "config.urls"
+ASGI_APPLICATION = "config.asgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "accounts.context_processors.navigation",
+            ],
+        },
+    },
+]
+
+# --- Data stores -----------------------------------------------------------------------------
+
+DATABASES = {"default": conf.env.db_url_config(conf.DATABASE_URL)}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # IMMEDIATE transactions and WAL let concurrent ASGI requests write without "locked" errors.
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
+else:
+    # A connection pool per process; persistent per-thread connections leak under ASGI.
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    DATABASES["default"]["OPTIONS"] = {
+        "pool": {"min_size": 1, "max_size": conf.DATABASE_POOL_MAX_SIZE, "timeout": 10}
+    }
+
+if conf.REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": conf.REDIS_URL,
+            "KEY_PREFIX": "hirewise",
+        }
+    }
+    CHANNEL_LAYERS = {
+        "default": {
+            "BACKEND": "channels_redis.core.RedisChannelLayer",
+            "CONFIG": {"hosts": [conf.REDIS_URL], "prefix": "hirewise"},
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+    # One process in the embedded mode, so a process-local counter is the right scope.
+    SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
+
+# --- Background work -------------------------------------------------------------------------
+
+CELERY_BROKER_URL = conf.CELERY_BROKER_URL
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_TIMEZONE = "UTC"
+# "celery" sends to the broker; "thread" runs in this process without blocking the request;
+# "inline" (tests only) runs at once in the caller.
+BACKGROUND_TASK_MODE = "celery" if CELERY_BROKER_URL else "thread"
+
+# --- Accounts and authentication -------------------------------------------------------------
+
+AUTH_USER_MODEL = "accounts.User"
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "accounts:dashboard"
+LOGOUT_REDIRECT_URL = "home"
+
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+SIMPLE_JWT = {
+    "ACCESS_TOKEN_LIFETIME": timedelta(minutes=conf.ACCESS_TOKEN_LIFETIME_MINUTES),
+    "REFRESH_TOKEN_LIFETIME": timedelta(days=conf.REFRESH_TOKEN_LIFETIME_DAYS),
+    "ROTATE_REFRESH_TOKENS": True,
+    "BLACKLIST_AFTER_ROTATION": True,
+    "UPDATE_LAST_LOGIN": False,
+    "SIGNING_KEY": SECRET_KEY,
+    "AUTH_HEADER_TYPES": ("Bearer",),
+    # Tokens carry a hash of the password, so changing it signs every device out.
+    "CHECK_REVOKE_TOKEN": True,
+    "REVOKE_TOKEN_CLAIM": "pwd",
+}
+
+RATELIMIT_ENABLE = conf.RATE_LIMIT_ENABLED
+RATELIMIT_IP_META_KEY = "core.http.client_ip"
+TRUSTED_PROXY_COUNT = conf.TRUSTED_PROXY_COUNT
+RATE_LIMITS = {
+    "login_ip": conf.RATE_LIMIT_LOGIN_IP,
+    "login_email": conf.RATE_LIMIT_LOGIN_EMAIL,
+    "register_ip": conf.RATE_LIMIT_REGISTER_IP,
+    "register_email": conf.RATE_LIMIT_REGISTER_EMAIL,
+}
+
+# --- API -------------------------------------------------------------------------------------
+
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework_simplejwt.authentication.JWTAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [
+        "rest_framework.parsers.JSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
+    "DEFAULT_PAGINATION_CLASS": "core.api.pagination.PagePagination",
+    "PAGE_SIZE": 20,
+    "EXCEPTION_HANDLER": "core.api.exceptions.api_exception_handler",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "TEST_REQUEST_DEFAULT_FORMAT": "json",
+}
+
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Hirewise API",
+    "DESCRIPTION": "AI-assisted hiring: resumes, jobs, applications, interviews, privacy.",
+    "VERSION": HIREWISE_VERSION,
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "core.api.schema.document_error_responses",
+    ],
+}
+
+CORS_ALLOWED_ORIGINS = conf.CORS_ALLOWED_ORIGINS
+CORS_EXPOSE_HEADERS = [
+    "X-Process-Time",
+    "X-RateLimit-Limit",
+    "X-RateLimit-Remaining",
+    "X-RateLimit-Reset",
+    "Retry-After",
+]
+
+# --- Privacy ---------------------------------------------------------------------------------
+
+PII_ENCRYPTION_KEYS = conf.PII_ENCRYPTION_KEYS
+
+# --- External services (configured when their key is set) ------------------------------------
+
+EXTERNAL_SERVICES = {
+    "ai": bool(conf.GEMINI_API_KEY),
+    "github": bool(conf.GITHUB_TOKEN),
+    "stackoverflow": bool(conf.STACKOVERFLOW_KEY),
+    "jsearch": bool(conf.JSEARCH_API_KEY),
+    "zoom": bool(conf.ZOOM_ACCOUNT_ID and conf.ZOOM_CLIENT_ID and conf.ZOOM_CLIENT_SECRET),
+}
+GEMINI_API_KEY = conf.GEMINI_API_KEY
+GEMINI_MODEL = conf.GEMINI_MODEL
+GITHUB_TOKEN = conf.GITHUB_TOKEN
+STACKOVERFLOW_KEY = conf.STACKOVERFLOW_KEY
+JSEARCH_API_KEY = conf.JSEARCH_API_KEY
+JSEARCH_API_HOST = conf.JSEARCH_API_HOST
+ZOOM_ACCOUNT_ID = conf.ZOOM_ACCOUNT_ID
+ZOOM_CLIENT_ID = conf.ZOOM_CLIENT_ID
+ZOOM_CLIENT_SECRET = conf.ZOOM_CLIENT_SECRET
+
+# --- Email, files, i18n ----------------------------------------------------------------------
+
+vars().update(conf.env.email_url_config(conf.EMAIL_URL))
+DEFAULT_FROM_EMAIL = conf.DEFAULT_FROM_EMAIL
+SERVER_EMAIL = conf.DEFAULT_FROM_EMAIL
+
+STATIC_URL = "/static/"
+STATIC_ROOT = conf.STATIC_ROOT
+STATICFILES_DIRS = [BASE_DIR / "static"]
+MEDIA_URL = "/media/"
+MEDIA_ROOT = conf.MEDIA_ROOT
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        if conf.IS_PRODUCTION
+        else "django.contrib.staticfiles.storage.StaticFilesStorage"
+    },
+}
+WHITENOISE_USE_FINDERS = not conf.IS_PRODUCTION
+
+LANGUAGE_CODE = "en-us"
+TIME_ZONE = "UTC"
+USE_I18N = True
+USE_TZ = True
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# --- Security --------------------------------------------------------------------------------
+
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SESSION_COOKIE_HTTPONLY = True
+if conf.TRUSTED_PROXY_COUNT:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+if conf.IS_PRODUCTION:
+    SECURE_SSL_REDIRECT = conf.SECURE_SSL_REDIRECT
+    # Load balancers probe over plain HTTP.
+    SECURE_REDIRECT_EXEMPT = [r"^health$"]
+    SECURE_HSTS_SECONDS = 31_536_000
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = True
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "root": {"handlers": ["console"], "level": conf.LOG_LEVEL},
+    "loggers": {"django.db.backends": {"level": "INFO"}},
+}

@@ -1,0 +1,68 @@
+from django.core.paginator import InvalidPage
+from rest_framework import exceptions
+from rest_framework.pagination import PageNumberPagination
+from rest_framework.response import Response
+
+
+def _positive_int(raw: str, name: str) -> int:
+    try:
+        value = int(raw)
+    except (TypeError, ValueError):
+        value = 0
+    if value < 1:
+        raise exceptions.ValidationError({name: ["Must be a whole number of at least 1."]})
+    return value
+
+
+class PagePagination(PageNumberPagination):
+    """`?page=&page_size=` → `{items, total, page, page_size, total_pages}`."""
+
+    page_size_query_param = "page_size"
+    max_page_size = 100
+
+    def get_page_size(self, request):
+        raw = request.query_params.get(self.page_size_query_param)
+        if raw is None:
+            return self.page_size
+        return min(_positive_int(raw, self.page_size_query_param), self.max_page_size)
+
+    def get_page_number(self, request, paginator):
+        raw = request.query_params.get(self.page_query_param)
+        return 1 if raw is None else _positive_int(raw, self.page_query_param)
+
+    def paginate_queryset(self, queryset, request, view=None):
+        self.request = request
+        page_size = self.get_page_size(request)
+        paginator = self.django_paginator_class(queryset, page_size)
+        number = self.get_page_number(request, paginator)
+        try:
+            self.page = paginator.page(number)
+        except InvalidPage as exc:
+            raise exceptions.NotFound(f"Page {number} does not exist.") from exc
+        return list(self.page)
+
+    def get_paginated_response(self, data):
+        paginator = self.page.paginator
+        return Response(
+            {
+                "items": data,
+                "total": paginator.count,
+                "page": self.page.number,
+                "page_size": paginator.per_page,
+                "total_pages": paginator.num_pages if paginator.count else 0,
+            }
+        )
+
+    def get_paginated_response_schema(self, schema):
+        integer = {"type": "integer"}
+        return {
+            "type": "object",
+            "required": ["items", "total", "page", "page_size", "total_pages"],
+            "properties": {
+                "items": schema,
+                "total": integer,
+                "page": integer,
+                "page_size": integer,
+                "total_pages": integer,
+            },
+        }

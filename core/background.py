@@ -1,0 +1,38 @@
+"""Start background work the same way in every runtime mode.
+
+`settings.BACKGROUND_TASK_MODE`:
+- "celery": the task goes to the broker and a worker runs it (acks_late, retries);
+- "thread": embedded mode, no broker: a small pool in this process runs it, so the request
+  still returns at once;
+- "inline": tests only, the task runs before `enqueue` returns.
+"""
+
+import logging
+from concurrent.futures import ThreadPoolExecutor
+
+from django.conf import settings
+from django.db import close_old_connections
+
+logger = logging.getLogger(__name__)
+_pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="hirewise-task")
+
+
+def _run_here(task, args, kwargs):
+    close_old_connections()
+    try:
+        task.apply(args=args, kwargs=kwargs, throw=True)
+    except Exception:
+        logger.exception("Background task %s failed", task.name)
+    finally:
+        close_old_connections()
+
+
+def enqueue(task, *args, **kwargs) -> None:
+    """Run a Celery task in the background; call it from `transaction.on_commit`."""
+    mode = settings.BACKGROUND_TASK_MODE
+    if mode == "celery":
+        task.apply_async(args=args, kwargs=kwargs)
+    elif mode == "inline":
+        task.apply(args=args, kwargs=kwargs, throw=True)
+    else:
+        _pool.submit(_run_here, task, args, kwargs)

@@ -1,0 +1,63 @@
+"""Site-wide pages: home, liveness probe and error pages (JSON under /api/)."""
+
+from django.db import DatabaseError, connection
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+
+from core.api.exceptions import error_body
+
+
+def home_view(request):
+    return render(request, "home.html")
+
+
+@never_cache
+def liveness_view(request):
+    """`/health` for load balancers: the process answers and reaches its database."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DatabaseError:
+        return JsonResponse({"status": "unhealthy"}, status=503)
+    return JsonResponse({"status": "healthy"})
+
+
+def render_rate_limited(request, exc):
+    response = render(
+        request, "errors/429.html", {"retry_after": exc.wait}, status=429
+    )
+    response["Retry-After"] = str(exc.wait)
+    for header, value in exc.state.headers().items():
+        response[header] = value
+    return response
+
+
+def _wants_json(request) -> bool:
+    return request.path.startswith("/api/") or "application/json" in request.headers.get(
+        "Accept", ""
+    )
+
+
+def _error(request, status: int, detail: str, code: str, template: str):
+    if _wants_json(request):
+        return JsonResponse(error_body(detail, code), status=status)
+    return render(request, template, status=status)
+
+
+def bad_request(request, exception=None):
+    return _error(request, 400, "Bad request.", "bad_request", "errors/400.html")
+
+
+def permission_denied(request, exception=None):
+    return _error(request, 403, "You do not have access to this page.", "permission_denied",
+                  "errors/403.html")
+
+
+def page_not_found(request, exception=None):
+    return _error(request, 404, "Not found.", "not_found", "errors/404.html")
+
+
+def server_error(request):
+    return _error(request, 500, "An unexpected error occurred.", "server_error",
+                  "errors/500.html")

@@ -1,0 +1,24 @@
+from gdpr.models import AuditLogEntry
+from gdpr.registry import registry
+
+
+def export_audit_entries(user) -> list[dict]:
+    entries = AuditLogEntry.objects.filter(actor=user).order_by("created_at")
+    return [
+        {
+            "action": entry.action,
+            "object_type": entry.object_type,
+            "object_id": entry.object_id,
+            "ip_address": entry.ip_address,
+            "created_at": entry.created_at.isoformat(),
+        }
+        for entry in entries
+    ]
+
+
+def erase_audit_entries(user) -> None:
+    """Audit entries stay (they are the record of what happened) but lose the user's IP."""
+    AuditLogEntry.objects.filter(actor=user).update(ip_address=None)
+
+
+registry.register("audit_log", export=export_audit_entries, erase=erase_audit_entries)
