@@ -15,21 +15,21 @@ from gdpr import crypto
 
 
 class _EncryptedField(models.TextField):
-    def serialize(self, value):
+    def to_plaintext(self, value):
         raise NotImplementedError
 
-    def deserialize(self, text: str):
+    def from_plaintext(self, text: str):
         raise NotImplementedError
 
     def get_prep_value(self, value):
         if value is None:
             return None
-        return crypto.encrypt(self.serialize(value))
+        return crypto.encrypt(self.to_plaintext(value))
 
     def from_db_value(self, value, expression, connection):
         if value is None:
             return None
-        return self.deserialize(crypto.decrypt(value))
+        return self.from_plaintext(crypto.decrypt(value))
 
     def get_lookup(self, lookup_name):
         if lookup_name != "isnull":
@@ -40,27 +40,27 @@ class _EncryptedField(models.TextField):
 class EncryptedTextField(_EncryptedField):
     description = "Text encrypted at rest"
 
-    def serialize(self, value):
+    def to_plaintext(self, value):
         return str(value)
 
-    def deserialize(self, text):
+    def from_plaintext(self, text):
         return text
 
 
 class EncryptedJSONField(_EncryptedField):
     description = "JSON encrypted at rest"
 
-    def serialize(self, value):
+    def to_plaintext(self, value):
         return json.dumps(value, cls=DjangoJSONEncoder)
 
-    def deserialize(self, text):
+    def from_plaintext(self, text):
         return json.loads(text)
 
     def to_python(self, value):
         return value
 
     def value_to_string(self, obj):
-        return self.serialize(self.value_from_object(obj))
+        return self.to_plaintext(self.value_from_object(obj))
 
     def formfield(self, **kwargs):
         return forms.JSONField(encoder=DjangoJSONEncoder, **kwargs)
