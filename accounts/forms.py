@@ -1,6 +1,6 @@
 from django import forms
 
-from accounts.models import SELF_SERVICE_ROLES, Role, User
+from accounts.models import SELF_SERVICE_ROLE_CHOICES, Role, User
 
 
 class LoginForm(forms.Form):
@@ -18,7 +18,7 @@ class RegisterForm(forms.Form):
         help_text="At least 10 characters; not a common or all-numeric password.",
     )
     role = forms.ChoiceField(
-        choices=[(role.value, role.label) for role in SELF_SERVICE_ROLES],
+        choices=SELF_SERVICE_ROLE_CHOICES,
         initial=Role.CANDIDATE,
         widget=forms.RadioSelect,
         label="I am a",

@@ -21,6 +21,7 @@ class Role(models.TextChoices):
 
 
 SELF_SERVICE_ROLES = (Role.CANDIDATE, Role.RECRUITER)
+SELF_SERVICE_ROLE_CHOICES = [(role.value, role.label) for role in SELF_SERVICE_ROLES]
 
 
 def normalize_email(email: str) -> str:

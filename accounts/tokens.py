@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import transaction
 from rest_framework_simplejwt.exceptions import TokenBackendError
 from rest_framework_simplejwt.settings import api_settings
+from rest_framework_simplejwt.state import token_backend
 from rest_framework_simplejwt.token_blacklist.models import BlacklistedToken, OutstandingToken
 from rest_framework_simplejwt.tokens import RefreshToken
 from rest_framework_simplejwt.utils import get_md5_hash_password
@@ -25,7 +26,7 @@ def token_pair(user: User) -> dict:
 def _verified_refresh_claims(raw_token: str) -> dict:
     """Signature, expiry and type checked; blacklist state is checked by the caller."""
     try:
-        claims = api_settings.TOKEN_BACKEND.decode(raw_token, verify=True)
+        claims = token_backend.decode(raw_token, verify=True)
     except TokenBackendError as exc:
         raise InvalidRefreshToken() from exc
     if claims.get(api_settings.TOKEN_TYPE_CLAIM) != "refresh" or "jti" not in claims:
@@ -34,7 +35,9 @@ def _verified_refresh_claims(raw_token: str) -> dict:
 
 
 def _outstanding(claims: dict) -> OutstandingToken:
-    token = OutstandingToken.objects.select_for_update().filter(jti=claims["jti"]).first()
+    # simplejwt orders tokens by user (an outer join), which FOR UPDATE refuses: lock by jti.
+    tokens = OutstandingToken.objects.select_for_update(of=("self",)).order_by("pk")
+    token = tokens.filter(jti=claims["jti"]).first()
     if token is None:
         raise InvalidRefreshToken()
     return token

@@ -1,6 +1,6 @@
 from rest_framework import serializers
 
-from accounts.models import SELF_SERVICE_ROLES, Role, User
+from accounts.models import SELF_SERVICE_ROLE_CHOICES, Role, User
 
 
 class UserSerializer(serializers.ModelSerializer):
@@ -49,8 +49,7 @@ class RegisterSerializer(serializers.Serializer):
     email = serializers.EmailField(max_length=254)
     password = PasswordField()
     name = serializers.CharField(max_length=150)
-    role = serializers.ChoiceField(choices=[(r.value, r.label) for r in SELF_SERVICE_ROLES],
-                                   default=Role.CANDIDATE)
+    role = serializers.ChoiceField(choices=SELF_SERVICE_ROLE_CHOICES, default=Role.CANDIDATE)
 
 
 class LoginSerializer(serializers.Serializer):
