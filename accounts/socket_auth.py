@@ -38,5 +38,5 @@ class JWTAuthMiddleware(BaseMiddleware):
         return await super().__call__(scope, receive, send)
 
 
-def JWTAuthMiddlewareStack(inner):  # noqa: N802 - named like Channels' AuthMiddlewareStack
+def JWTAuthMiddlewareStack(inner):
     return AuthMiddlewareStack(JWTAuthMiddleware(inner))

@@ -36,7 +36,8 @@ def login_view(request):
         email = form.cleaned_data["email"]
         try:
             enforce_rate_limits(
-                request, group="login",
+                request,
+                group="login",
                 keys={"login_ip": client_ip(request), "login_email": email.lower()},
             )
             user = services.user_authenticate(
@@ -60,7 +61,8 @@ def register_view(request):
         data = form.cleaned_data
         try:
             enforce_rate_limits(
-                request, group="register",
+                request,
+                group="register",
                 keys={"register_ip": client_ip(request), "register_email": data["email"].lower()},
             )
             user = services.user_register(**data, ip=client_ip(request))

@@ -32,8 +32,10 @@ def require(name: str) -> str:
     return value
 
 
-SECRET_KEY = require("SECRET_KEY") if IS_PRODUCTION else env.str(
-    "SECRET_KEY", default=_DEVELOPMENT_SECRET_KEY
+SECRET_KEY = (
+    require("SECRET_KEY")
+    if IS_PRODUCTION
+    else env.str("SECRET_KEY", default=_DEVELOPMENT_SECRET_KEY)
 )
 DEBUG = env.bool("DEBUG", default=not IS_PRODUCTION)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"])

@@ -9,6 +9,7 @@ SECRET_KEY = conf.SECRET_KEY
 DEBUG = conf.DEBUG
 ALLOWED_HOSTS = conf.ALLOWED_HOSTS
 CSRF_TRUSTED_ORIGINS = conf.CSRF_TRUSTED_ORIGINS
+ENVIRONMENT = conf.ENVIRONMENT
 HIREWISE_VERSION = "0.1.0"
 SITE_URL = conf.SITE_URL
 
@@ -73,6 +74,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
+    # A file, not shared-cache memory, so tests see the same locking as the embedded server.
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "test-db.sqlite3")}
 else:
     # A connection pool per process; persistent per-thread connections leak under ASGI.
     DATABASES["default"]["CONN_MAX_AGE"] = 0

@@ -24,9 +24,7 @@ def liveness_view(request):
 
 
 def render_rate_limited(request, exc):
-    response = render(
-        request, "errors/429.html", {"retry_after": exc.wait}, status=429
-    )
+    response = render(request, "errors/429.html", {"retry_after": exc.wait}, status=429)
     response["Retry-After"] = str(exc.wait)
     for header, value in exc.state.headers().items():
         response[header] = value
@@ -50,8 +48,9 @@ def bad_request(request, exception=None):
 
 
 def permission_denied(request, exception=None):
-    return _error(request, 403, "You do not have access to this page.", "permission_denied",
-                  "errors/403.html")
+    return _error(
+        request, 403, "You do not have access to this page.", "permission_denied", "errors/403.html"
+    )
 
 
 def page_not_found(request, exception=None):
@@ -59,5 +58,4 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
-    return _error(request, 500, "An unexpected error occurred.", "server_error",
-                  "errors/500.html")
+    return _error(request, 500, "An unexpected error occurred.", "server_error", "errors/500.html")

@@ -67,4 +67,6 @@ class EncryptedJSONField(_EncryptedField):
 
 
 def encrypted_fields(model) -> list[str]:
-    return [field.attname for field in model._meta.concrete_fields if isinstance(field, _EncryptedField)]
+    return [
+        field.attname for field in model._meta.concrete_fields if isinstance(field, _EncryptedField)
+    ]

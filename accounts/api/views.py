@@ -46,8 +46,9 @@ class RegisterView(RateLimitedMixin, PublicAPIView):
     def rate_limit_keys(self, request):
         return {"register_ip": client_ip(request), "register_email": _email_key(request)}
 
-    @extend_schema(request=s.RegisterSerializer, responses={201: s.AuthResponseSerializer},
-                   tags=["auth"])
+    @extend_schema(
+        request=s.RegisterSerializer, responses={201: s.AuthResponseSerializer}, tags=["auth"]
+    )
     def post(self, request):
         data = _validated(s.RegisterSerializer, request.data)
         user = services.user_register(**data, ip=client_ip(request))
@@ -60,8 +61,9 @@ class LoginView(RateLimitedMixin, PublicAPIView):
     def rate_limit_keys(self, request):
         return {"login_ip": client_ip(request), "login_email": _email_key(request)}
 
-    @extend_schema(request=s.LoginSerializer, responses={200: s.AuthResponseSerializer},
-                   tags=["auth"])
+    @extend_schema(
+        request=s.LoginSerializer, responses={200: s.AuthResponseSerializer}, tags=["auth"]
+    )
     def post(self, request):
         data = _validated(s.LoginSerializer, request.data)
         user = services.user_authenticate(**data, ip=client_ip(request))
@@ -69,8 +71,9 @@ class LoginView(RateLimitedMixin, PublicAPIView):
 
 
 class RefreshView(PublicAPIView):
-    @extend_schema(request=s.RefreshSerializer, responses={200: s.TokenPairSerializer},
-                   tags=["auth"])
+    @extend_schema(
+        request=s.RefreshSerializer, responses={200: s.TokenPairSerializer}, tags=["auth"]
+    )
     def post(self, request):
         data = _validated(s.RefreshSerializer, request.data)
         _user, pair = tokens.token_refresh(refresh_token=data["refresh_token"])
@@ -93,10 +96,8 @@ class MeView(APIView):
 
 class ProfileView(APIView):
     def _update(self, request, partial: bool):
-        data = _validated(s.ProfileSerializer, request.data, instance=request.user,
-                          partial=partial)
-        user = services.user_update_profile(user=request.user, data=data,
-                                            ip=client_ip(request))
+        data = _validated(s.ProfileSerializer, request.data, instance=request.user, partial=partial)
+        user = services.user_update_profile(user=request.user, data=data, ip=client_ip(request))
         return Response(s.UserSerializer(user).data)
 
     @extend_schema(request=s.ProfileSerializer, responses=s.UserSerializer, tags=["auth"])
@@ -139,8 +140,9 @@ class UsersView(ListCreateAPIView):
     def get(self, request):
         return self.list(request)
 
-    @extend_schema(request=s.UserCreateSerializer, responses={201: s.UserSerializer},
-                   tags=["users"])
+    @extend_schema(
+        request=s.UserCreateSerializer, responses={201: s.UserSerializer}, tags=["users"]
+    )
     def post(self, request):
         data = _validated(s.UserCreateSerializer, request.data)
         user = services.user_create(creator=request.user, **data, ip=client_ip(request))

@@ -54,10 +54,7 @@ def flatten_errors(detail, prefix: str = "") -> dict[str, list[str]]:
 def _validation_body(exc: exceptions.ValidationError) -> dict:
     errors = flatten_errors(exc.detail)
     fields = ", ".join(name for name in errors if name != "non_field_errors")
-    if fields:
-        detail = f"Invalid input in: {fields}."
-    else:
-        detail = next(iter(errors.values()))[0]
+    detail = f"Invalid input in: {fields}." if fields else next(iter(errors.values()))[0]
     return error_body(detail, "validation_error", errors)
 
 

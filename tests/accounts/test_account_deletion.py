@@ -11,7 +11,9 @@ pytestmark = pytest.mark.django_db
 
 def signed_in(api_client, user):
     tokens = api_client.post(
-        "/api/v1/auth/login", {"email": user.email, "password": PASSWORD}, format="json",
+        "/api/v1/auth/login",
+        {"email": user.email, "password": PASSWORD},
+        format="json",
         REMOTE_ADDR="203.0.113.9",
     ).json()
     api_client.credentials(HTTP_AUTHORIZATION=f"Bearer {tokens['access_token']}")

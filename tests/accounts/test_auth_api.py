@@ -48,7 +48,9 @@ def test_the_whole_session_from_registration_to_logout(api_client):
     assert refreshed.status_code == 200
     new_tokens = refreshed.json()
     assert new_tokens["refresh_token"] != tokens["refresh_token"]
-    assert api_client.get("/api/v1/auth/me", **bearer(new_tokens["access_token"])).status_code == 200
+    assert (
+        api_client.get("/api/v1/auth/me", **bearer(new_tokens["access_token"])).status_code == 200
+    )
 
     reused = api_client.post(
         "/api/v1/auth/refresh", {"refresh_token": tokens["refresh_token"]}, format="json"
@@ -100,11 +102,13 @@ def test_login_is_case_insensitive_on_email(api_client):
 def test_wrong_password_and_unknown_email_get_the_same_answer(api_client):
     CandidateFactory(email="known@example.com")
     wrong = api_client.post(
-        "/api/v1/auth/login", {"email": "known@example.com", "password": "nope-nope-nope"},
+        "/api/v1/auth/login",
+        {"email": "known@example.com", "password": "nope-nope-nope"},
         format="json",
     )
     unknown = api_client.post(
-        "/api/v1/auth/login", {"email": "ghost@example.com", "password": "nope-nope-nope"},
+        "/api/v1/auth/login",
+        {"email": "ghost@example.com", "password": "nope-nope-nope"},
         format="json",
     )
     assert wrong.status_code == unknown.status_code == 401

@@ -30,7 +30,9 @@ async def test_a_signed_in_socket_receives_its_users_notifications(user_and_toke
     assert connected
     assert await socket.receive_json_from() == {"type": "connection_success", "user_id": user.pk}
 
-    await sync_to_async(notify_user)(user_id=user.pk, payload={"type": "stage_changed", "to": "offer"})
+    await sync_to_async(notify_user)(
+        user_id=user.pk, payload={"type": "stage_changed", "to": "offer"}
+    )
     assert await socket.receive_json_from(timeout=3) == {"type": "stage_changed", "to": "offer"}
 
     await socket.send_json_to({"type": "ping"})
@@ -48,7 +50,7 @@ async def test_the_token_may_come_in_the_authorization_header(user_and_token):
 
 
 async def test_another_users_notifications_do_not_arrive(user_and_token):
-    user, token = user_and_token
+    _, token = user_and_token
     other = await sync_to_async(CandidateFactory)()
     socket = communicator(f"?token={token}")
     await socket.connect()
@@ -69,7 +71,8 @@ async def test_sockets_without_a_valid_token_are_closed(query):
 async def test_a_foreign_origin_is_refused(user_and_token):
     _, token = user_and_token
     socket = WebsocketCommunicator(
-        application, f"/ws/notifications/?token={token}",
+        application,
+        f"/ws/notifications/?token={token}",
         headers=[(b"origin", b"https://evil.example")],
     )
     connected, _ = await socket.connect()

@@ -12,9 +12,10 @@ pytestmark = pytest.mark.django_db
 ROLES = ["candidate", "recruiter", "domain_expert", "admin"]
 
 
-@pytest.mark.parametrize(("role", "status"), [
-    ("candidate", 403), ("recruiter", 403), ("domain_expert", 403), ("admin", 200)
-])
+@pytest.mark.parametrize(
+    ("role", "status"),
+    [("candidate", 403), ("recruiter", 403), ("domain_expert", 403), ("admin", 200)],
+)
 def test_only_admins_list_users(user_of_role, role, status):
     response = client_for(user_of_role(role)).get("/api/v1/users")
     assert response.status_code == status
@@ -34,8 +35,9 @@ CREATION_MATRIX = [
 
 
 @pytest.mark.parametrize(("creator_role", "created_role", "allowed"), CREATION_MATRIX)
-def test_users_are_created_only_with_a_lower_role(user_of_role, creator_role, created_role,
-                                                  allowed):
+def test_users_are_created_only_with_a_lower_role(
+    user_of_role, creator_role, created_role, allowed
+):
     client = client_for(user_of_role(creator_role))
     response = client.post(
         "/api/v1/users",
@@ -82,8 +84,7 @@ def test_admin_lists_users_paginated_and_filtered(admin_user, admin_client_api, 
     assert [item["name"] for item in found["items"]] == ["Zed Unique"]
 
 
-def test_user_list_has_no_n_plus_one(admin_client_api, user_of_role,
-                                     django_assert_max_num_queries):
+def test_user_list_has_no_n_plus_one(admin_client_api, user_of_role, django_assert_max_num_queries):
     for _ in range(20):
         user_of_role("candidate")
     # auth user + count + page

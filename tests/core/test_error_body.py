@@ -54,9 +54,7 @@ def test_a_json_array_instead_of_an_object_is_refused(api_client):
 
 
 def test_unknown_role_is_refused(api_client):
-    response = api_client.post(
-        "/api/v1/auth/register", {**GOOD, "role": "wizard"}, format="json"
-    )
+    response = api_client.post("/api/v1/auth/register", {**GOOD, "role": "wizard"}, format="json")
     body = assert_error_body(response, 400, "validation_error")
     assert "role" in body["errors"]
 

@@ -6,8 +6,15 @@ from django.db import OperationalError, connection
 pytestmark = pytest.mark.django_db
 
 SERVICES = {
-    "database", "cache", "channel_layer", "task_queue",
-    "ai", "github", "stackoverflow", "jsearch", "zoom",
+    "database",
+    "cache",
+    "channel_layer",
+    "task_queue",
+    "ai",
+    "github",
+    "stackoverflow",
+    "jsearch",
+    "zoom",
 }
 
 

@@ -12,9 +12,15 @@ def schema(api_client):
 
 def test_schema_lists_every_account_endpoint(schema):
     expected = {
-        "/api/v1/auth/register", "/api/v1/auth/login", "/api/v1/auth/refresh",
-        "/api/v1/auth/logout", "/api/v1/auth/me", "/api/v1/auth/profile",
-        "/api/v1/auth/account", "/api/v1/users", "/api/v1/health",
+        "/api/v1/auth/register",
+        "/api/v1/auth/login",
+        "/api/v1/auth/refresh",
+        "/api/v1/auth/logout",
+        "/api/v1/auth/me",
+        "/api/v1/auth/profile",
+        "/api/v1/auth/account",
+        "/api/v1/users",
+        "/api/v1/health",
     }
     assert expected <= set(schema["paths"])
     assert schema["openapi"].startswith("3.")

@@ -7,9 +7,14 @@ from tests.accounts.factories import PASSWORD, CandidateFactory
 pytestmark = pytest.mark.django_db
 
 
-def login(client, email, password="wrong-password-x", ip="10.0.0.1"):
+WRONG_PASSWORD = "wrong-password-x"
+
+
+def login(client, email, password=WRONG_PASSWORD, ip="10.0.0.1"):
     return client.post(
-        "/api/v1/auth/login", {"email": email, "password": password}, format="json",
+        "/api/v1/auth/login",
+        {"email": email, "password": password},
+        format="json",
         REMOTE_ADDR=ip,
     )
 
@@ -58,15 +63,21 @@ def test_forwarded_for_is_trusted_only_behind_configured_proxies(api_client, set
     assert login(api_client, "a@example.com").status_code == 401
     # No trusted proxy: a client cannot dodge the limit by inventing a forwarded address.
     response = api_client.post(
-        "/api/v1/auth/login", {"email": "b@example.com", "password": "x"}, format="json",
-        REMOTE_ADDR="10.0.0.1", **spoofed,
+        "/api/v1/auth/login",
+        {"email": "b@example.com", "password": "x"},
+        format="json",
+        REMOTE_ADDR="10.0.0.1",
+        **spoofed,
     )
     assert response.status_code == 429
 
     settings.TRUSTED_PROXY_COUNT = 1
     response = api_client.post(
-        "/api/v1/auth/login", {"email": "b@example.com", "password": "x"}, format="json",
-        REMOTE_ADDR="10.0.0.1", **spoofed,
+        "/api/v1/auth/login",
+        {"email": "b@example.com", "password": "x"},
+        format="json",
+        REMOTE_ADDR="10.0.0.1",
+        **spoofed,
     )
     assert response.status_code == 401
 

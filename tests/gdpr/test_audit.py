@@ -10,16 +10,22 @@ pytestmark = pytest.mark.django_db
 def test_sign_in_events_are_audited_with_ip(api_client):
     user = CandidateFactory()
     api_client.post(
-        "/api/v1/auth/login", {"email": user.email, "password": "bad-password-x"},
-        format="json", REMOTE_ADDR="198.51.100.7",
+        "/api/v1/auth/login",
+        {"email": user.email, "password": "bad-password-x"},
+        format="json",
+        REMOTE_ADDR="198.51.100.7",
     )
     api_client.post(
-        "/api/v1/auth/login", {"email": user.email, "password": PASSWORD},
-        format="json", REMOTE_ADDR="198.51.100.7",
+        "/api/v1/auth/login",
+        {"email": user.email, "password": PASSWORD},
+        format="json",
+        REMOTE_ADDR="198.51.100.7",
     )
     failed, succeeded = AuditLogEntry.objects.order_by("id")
     assert (failed.action, failed.actor, failed.object_id) == (
-        "auth.login_failed", None, str(user.pk)
+        "auth.login_failed",
+        None,
+        str(user.pk),
     )
     assert (succeeded.action, succeeded.actor) == ("auth.login", user)
     assert succeeded.ip_address == "198.51.100.7"
@@ -33,11 +39,14 @@ def test_registration_and_profile_changes_are_audited(api_client):
         format="json",
     )
     token = api_client.post(
-        "/api/v1/auth/login", {"email": "audit@example.com", "password": "a-long-enough-pass"},
+        "/api/v1/auth/login",
+        {"email": "audit@example.com", "password": "a-long-enough-pass"},
         format="json",
     ).json()["access_token"]
     api_client.patch(
-        "/api/v1/auth/profile", {"location": "Lisbon"}, format="json",
+        "/api/v1/auth/profile",
+        {"location": "Lisbon"},
+        format="json",
         HTTP_AUTHORIZATION=f"Bearer {token}",
     )
     actions = list(AuditLogEntry.objects.order_by("id").values_list("action", flat=True))
