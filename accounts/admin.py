@@ -4,6 +4,8 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import BaseUserCreationForm, UserChangeForm
 
 from accounts.models import User
+from accounts.services import access_changed
+from core.http import client_ip
 
 
 class UserCreationAdminForm(BaseUserCreationForm):
@@ -45,6 +47,14 @@ class UserAdmin(DjangoUserAdmin):
             {"classes": ("wide",), "fields": ("email", "name", "role", "password1", "password2")},
         ),
     )
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        access_fields = [f for f in ("role", "is_active") if f in form.changed_data]
+        if change and access_fields:
+            access_changed(
+                actor=request.user, user=obj, fields=access_fields, ip=client_ip(request)
+            )
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == "phone":

@@ -80,6 +80,44 @@ def user_create(
     return user
 
 
+@transaction.atomic
+def user_set_access(
+    *,
+    actor: User,
+    user: User,
+    role: str | None = None,
+    is_active: bool | None = None,
+    ip: str | None = None,
+) -> User:
+    """An admin changes a user's role or active flag; a deactivated user is signed out."""
+    changes = {
+        field: value
+        for field, value in (("role", role), ("is_active", is_active))
+        if value is not None and getattr(user, field) != value
+    }
+    if user.pk == actor.pk and changes:
+        raise ValidationError({"non_field_errors": ["You cannot change your own access."]})
+    for field, value in changes.items():
+        setattr(user, field, value)
+    if changes:
+        user.save(update_fields=[*changes, "updated_at"])
+        access_changed(actor=actor, user=user, fields=list(changes), ip=ip)
+    return user
+
+
+def access_changed(*, actor: User, user: User, fields: list[str], ip: str | None) -> None:
+    """Record a change of role or activity (API or Django admin); deactivation signs out."""
+    audit_record(
+        action="account.access_changed",
+        actor=actor,
+        target=user,
+        ip=ip,
+        metadata={"fields": fields, "role": user.role, "is_active": user.is_active},
+    )
+    if not user.is_active:
+        tokens_revoke_for_user(user_id=user.pk)
+
+
 def user_authenticate(*, email: str, password: str, ip: str | None = None) -> User:
     """Check a password sign-in; the same work is done for unknown emails (no timing leak)."""
     user = User.objects.filter(email=normalize_email(email)).first()

@@ -102,6 +102,11 @@ class UserCreateSerializer(serializers.Serializer):
     )
 
 
+class UserAccessSerializer(serializers.Serializer):
+    role = serializers.ChoiceField(choices=Role.choices, required=False)
+    is_active = serializers.BooleanField(required=False)
+
+
 class UserFilterSerializer(serializers.Serializer):
     role = serializers.ChoiceField(choices=Role.choices, required=False)
     q = serializers.CharField(required=False, max_length=100)

@@ -11,4 +11,5 @@ urlpatterns = [
     path("auth/profile", views.ProfileView.as_view(), name="auth-profile"),
     path("auth/account", views.AccountView.as_view(), name="auth-account"),
     path("users", views.UsersView.as_view(), name="users"),
+    path("users/<int:user_id>", views.UserDetailView.as_view(), name="user-detail"),
 ]

@@ -1,3 +1,4 @@
+from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.exceptions import ValidationError
@@ -8,7 +9,7 @@ from rest_framework.views import APIView
 
 from accounts import services, tokens
 from accounts.api import serializers as s
-from accounts.models import normalize_email
+from accounts.models import User, normalize_email
 from accounts.permissions import IsAdmin, IsRecruiter
 from accounts.selectors import users_list
 from core.api.ratelimit import RateLimitedMixin
@@ -147,3 +148,22 @@ class UsersView(ListCreateAPIView):
         data = _validated(s.UserCreateSerializer, request.data)
         user = services.user_create(creator=request.user, **data, ip=client_ip(request))
         return Response(s.UserSerializer(user).data, status=status.HTTP_201_CREATED)
+
+
+class UserDetailView(APIView):
+    """Admin: read a user, change their role or deactivate them."""
+
+    permission_classes = [IsAdmin]
+
+    @extend_schema(responses=s.UserSerializer, tags=["users"])
+    def get(self, request, user_id: int):
+        return Response(s.UserSerializer(get_object_or_404(User, pk=user_id)).data)
+
+    @extend_schema(request=s.UserAccessSerializer, responses=s.UserSerializer, tags=["users"])
+    def patch(self, request, user_id: int):
+        user = get_object_or_404(User, pk=user_id)
+        data = _validated(s.UserAccessSerializer, request.data)
+        user = services.user_set_access(
+            actor=request.user, user=user, **data, ip=client_ip(request)
+        )
+        return Response(s.UserSerializer(user).data)

@@ -97,3 +97,75 @@ def test_an_unknown_role_filter_is_a_400(admin_client_api):
     response = admin_client_api.get("/api/v1/users?role=wizard")
     assert response.status_code == 400
     assert "role" in response.json()["errors"]
+
+
+@pytest.mark.parametrize("role", ["candidate", "recruiter", "domain_expert"])
+def test_only_admins_read_or_change_a_user(user_of_role, role):
+    target = user_of_role("candidate")
+    client = client_for(user_of_role(role))
+    assert client.get(f"/api/v1/users/{target.pk}").status_code == 403
+    response = client.patch(f"/api/v1/users/{target.pk}", {"role": "admin"}, format="json")
+    assert response.status_code == 403
+    target.refresh_from_db()
+    assert target.role == "candidate"
+
+
+def test_admin_promotes_a_user_and_the_change_is_audited(
+    admin_user, admin_client_api, user_of_role
+):
+    target = user_of_role("recruiter")
+    response = admin_client_api.patch(
+        f"/api/v1/users/{target.pk}", {"role": "domain_expert"}, format="json"
+    )
+    assert response.status_code == 200
+    assert response.json()["role"] == "domain_expert"
+    entry = AuditLogEntry.objects.get(action="account.access_changed")
+    assert entry.actor == admin_user
+    assert entry.metadata["fields"] == ["role"]
+
+
+def test_deactivating_a_user_signs_them_out_everywhere(admin_client_api, user_of_role):
+    target = user_of_role("candidate")
+    target_client = client_for(target)
+    assert target_client.get("/api/v1/auth/me").status_code == 200
+
+    response = admin_client_api.patch(
+        f"/api/v1/users/{target.pk}", {"is_active": False}, format="json"
+    )
+
+    assert response.status_code == 200
+    assert target_client.get("/api/v1/auth/me").status_code == 401
+    from rest_framework_simplejwt.token_blacklist.models import OutstandingToken
+
+    live = OutstandingToken.objects.filter(user=target, blacklistedtoken__isnull=True)
+    assert not live.exists()
+
+
+def test_an_admin_cannot_lock_themselves_out(admin_user, admin_client_api):
+    response = admin_client_api.patch(
+        f"/api/v1/users/{admin_user.pk}", {"role": "candidate"}, format="json"
+    )
+    assert response.status_code == 400
+    admin_user.refresh_from_db()
+    assert admin_user.role == "admin"
+
+
+def test_an_unknown_user_is_a_404(admin_client_api):
+    response = admin_client_api.get("/api/v1/users/999999")
+    assert response.status_code == 404
+    assert response.json()["error_code"] == "not_found"
+
+
+def test_role_changes_in_the_django_admin_are_audited(admin_user, client, user_of_role):
+    target = user_of_role("candidate")
+    client.force_login(admin_user)
+    page = client.get(f"/admin/accounts/user/{target.pk}/change/")
+    assert page.status_code == 200
+    form = page.context["adminform"].form
+    data = {name: form[name].value() or "" for name in form.fields if name != "password"}
+    data.update(role="recruiter", is_active="on")
+    response = client.post(f"/admin/accounts/user/{target.pk}/change/", data)
+    assert response.status_code == 302, response.content[:2000]
+    target.refresh_from_db()
+    assert target.role == "recruiter"
+    assert AuditLogEntry.objects.filter(action="account.access_changed", actor=admin_user).exists()
