@@ -1,6 +1,7 @@
 from django import forms
+from django.contrib.auth.forms import PasswordResetForm
 
-from accounts.models import SELF_SERVICE_ROLE_CHOICES, Role, User
+from accounts.models import SELF_SERVICE_ROLE_CHOICES, Role, User, normalize_email
 
 
 class LoginForm(forms.Form):
@@ -43,6 +44,13 @@ class ProfileForm(forms.ModelForm):
             "linkedin_url": "LinkedIn",
             "stackoverflow_url": "Stack Overflow",
         }
+
+
+class PasswordResetRequestForm(PasswordResetForm):
+    """Also reaches invited users who never chose a password (their link may have expired)."""
+
+    def get_users(self, email):
+        return User.objects.filter(email=normalize_email(email), is_active=True)
 
 
 def add_service_errors(form: forms.Form, exc) -> None:

@@ -2,20 +2,30 @@
 
 from django.contrib import messages
 from django.contrib.auth import login, logout
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.contrib.messages.views import SuccessMessageMixin
 from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 from rest_framework.exceptions import APIException
 
 from accounts import services
-from accounts.forms import LoginForm, ProfileForm, RegisterForm, add_service_errors
+from accounts.forms import (
+    LoginForm,
+    PasswordResetRequestForm,
+    ProfileForm,
+    RegisterForm,
+    add_service_errors,
+)
 from accounts.models import Role
 from accounts.permissions import role_required
 from core.errors import RateLimited
 from core.http import client_ip
 from core.ratelimit import enforce_rate_limits
 from core.views import render_rate_limited
+from gdpr.audit import audit_record
 
 SESSION_BACKEND = "django.contrib.auth.backends.ModelBackend"
 
@@ -112,3 +122,45 @@ def candidate_portal_view(request):
 @role_required(Role.RECRUITER)
 def recruiter_dashboard_view(request):
     return render(request, "recruiter/dashboard.html")
+
+
+class PasswordResetRequestView(auth_views.PasswordResetView):
+    """Email a set-password link; rate limited so nobody can flood an inbox."""
+
+    form_class = PasswordResetRequestForm
+    template_name = "accounts/password_reset.html"
+    email_template_name = "accounts/password_reset_email.txt"
+    success_url = reverse_lazy("accounts:password_reset_done")
+
+    def post(self, request, *args, **kwargs):
+        email = request.POST.get("email", "")
+        try:
+            enforce_rate_limits(
+                request,
+                group="password_reset",
+                keys={
+                    "password_reset_ip": client_ip(request),
+                    "password_reset_email": email.strip().lower(),
+                },
+            )
+        except RateLimited as exc:
+            return render_rate_limited(request, exc)
+        return super().post(request, *args, **kwargs)
+
+
+class PasswordSetView(SuccessMessageMixin, auth_views.PasswordResetConfirmView):
+    """Choose a new password from an emailed link; every JWT issued before stops working."""
+
+    template_name = "accounts/password_set.html"
+    success_url = reverse_lazy("accounts:login")
+    success_message = "Your password is changed. Sign in with it."
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        audit_record(
+            action="auth.password_reset",
+            actor=form.user,
+            target=form.user,
+            ip=client_ip(self.request),
+        )
+        return response

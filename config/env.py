@@ -69,6 +69,8 @@ RATE_LIMIT_LOGIN_IP = env.str("RATE_LIMIT_LOGIN_IP", default="20/m")
 RATE_LIMIT_LOGIN_EMAIL = env.str("RATE_LIMIT_LOGIN_EMAIL", default="5/m")
 RATE_LIMIT_REGISTER_IP = env.str("RATE_LIMIT_REGISTER_IP", default="10/h")
 RATE_LIMIT_REGISTER_EMAIL = env.str("RATE_LIMIT_REGISTER_EMAIL", default="5/h")
+RATE_LIMIT_PASSWORD_RESET_IP = env.str("RATE_LIMIT_PASSWORD_RESET_IP", default="10/h")
+RATE_LIMIT_PASSWORD_RESET_EMAIL = env.str("RATE_LIMIT_PASSWORD_RESET_EMAIL", default="3/h")
 
 EMAIL_URL = env.str("EMAIL_URL", default="consolemail://")
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Hirewise <no-reply@hirewise.local>")

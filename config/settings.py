@@ -158,6 +158,8 @@ RATE_LIMITS = {
     "login_email": conf.RATE_LIMIT_LOGIN_EMAIL,
     "register_ip": conf.RATE_LIMIT_REGISTER_IP,
     "register_email": conf.RATE_LIMIT_REGISTER_EMAIL,
+    "password_reset_ip": conf.RATE_LIMIT_PASSWORD_RESET_IP,
+    "password_reset_email": conf.RATE_LIMIT_PASSWORD_RESET_EMAIL,
 }
 
 # --- API -------------------------------------------------------------------------------------
