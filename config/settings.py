@@ -43,6 +43,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "core.middleware.SynchronousChainMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -68,11 +69,12 @@ TEMPLATES = [
 
 DATABASES = {"default": conf.env.db_url_config(conf.DATABASE_URL)}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # IMMEDIATE transactions and WAL let concurrent ASGI requests write without "locked" errors.
+    # IMMEDIATE transactions and WAL (set once per file, see core/apps.py) let concurrent ASGI
+    # requests write without "database is locked" errors.
     DATABASES["default"]["OPTIONS"] = {
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "init_command": "PRAGMA synchronous=NORMAL;",
     }
     # A file, not shared-cache memory, so tests see the same locking as the embedded server.
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "test-db.sqlite3")}

@@ -12,3 +12,22 @@ class ProcessTimeMiddleware:
         response = self.get_response(request)
         response["X-Process-Time"] = f"{time.perf_counter() - started:.4f}"
         return response
+
+
+class SynchronousChainMiddleware:
+    """Keeps the whole middleware chain synchronous under ASGI; must be the last middleware.
+
+    Our views are synchronous (DRF). Django runs each middleware in the mode of the one below
+    it, so an async-capable chain above a sync view hops between the event loop and a thread
+    in every middleware (about 30 switches a request). A sync-only innermost middleware makes
+    Django switch once on the way in and once to the view.
+    """
+
+    sync_capable = True
+    async_capable = False
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)

@@ -3,26 +3,24 @@ from rest_framework import serializers
 from accounts.models import SELF_SERVICE_ROLE_CHOICES, Role, User
 
 
-class UserSerializer(serializers.ModelSerializer):
-    class Meta:
-        model = User
-        fields = [
-            "id",
-            "email",
-            "name",
-            "role",
-            "headline",
-            "location",
-            "phone",
-            "github_url",
-            "linkedin_url",
-            "stackoverflow_url",
-            "is_active",
-            "last_login",
-            "created_at",
-            "updated_at",
-        ]
-        read_only_fields = fields
+class UserSerializer(serializers.Serializer):
+    """The user as every endpoint shows it. Declared fields, not a ModelSerializer: building
+    fields from the model on each request was ~40 % of `GET /auth/me` (see bench/api.py)."""
+
+    id = serializers.IntegerField(read_only=True)
+    email = serializers.EmailField(read_only=True)
+    name = serializers.CharField(read_only=True)
+    role = serializers.ChoiceField(choices=Role.choices, read_only=True)
+    headline = serializers.CharField(read_only=True)
+    location = serializers.CharField(read_only=True)
+    phone = serializers.CharField(read_only=True)
+    github_url = serializers.URLField(read_only=True)
+    linkedin_url = serializers.URLField(read_only=True)
+    stackoverflow_url = serializers.URLField(read_only=True)
+    is_active = serializers.BooleanField(read_only=True)
+    last_login = serializers.DateTimeField(read_only=True)
+    created_at = serializers.DateTimeField(read_only=True)
+    updated_at = serializers.DateTimeField(read_only=True)
 
 
 class TokenPairSerializer(serializers.Serializer):
