@@ -15,7 +15,6 @@ Everything is local: the load only ever targets 127.0.0.1.
 from __future__ import annotations
 
 import asyncio
-import importlib.util
 import json
 import os
 import shutil
@@ -42,12 +41,6 @@ POSTGRES_SCHEMES = {"postgres", "postgresql", "pgsql", "psql"}
 DEFAULT_MAX_REQUESTS = 200_000
 REQUEST_TIMEOUT = 10.0
 _RESULT_MARKER = "BENCH_RESULT "
-
-# httpcore imports sniffio on every request; anyio no longer installs it, and a failed import
-# is not cached, so each request scans sys.path (a third of the client's CPU). Record the
-# absence once. Nothing changes if sniffio is installed.
-if importlib.util.find_spec("sniffio") is None:
-    sys.modules["sniffio"] = None
 
 
 # --- Process hygiene -------------------------------------------------------------------------
