@@ -5,12 +5,12 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format bench worker install migrate demo clean
+.PHONY: run test lint format bench worker install migrate demo constraints clean
 
-$(VENV)/.installed: requirements.txt requirements-dev.txt
+$(VENV)/.installed: requirements.txt requirements-dev.txt constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -r requirements-dev.txt
+	$(BIN)/pip install --quiet -r requirements-dev.txt -c constraints.txt
 	touch $@
 
 install: $(VENV)/.installed
@@ -42,6 +42,11 @@ bench: install
 
 worker: install
 	$(BIN)/celery -A config worker --loglevel INFO
+
+constraints: install
+	@{ echo "# Every package version, transitive ones included, as tested. Installs use -c constraints.txt;"; \
+	   echo "# regenerate with 'make constraints' after changing requirements*.txt."; \
+	   $(BIN)/pip freeze --exclude-editable | sort; } > constraints.txt
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
