@@ -24,7 +24,7 @@ demo: migrate
 run: demo
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	@echo "Hirewise is starting on http://$(HOST):$(PORT)/  (API docs: /docs)"
-	$(BIN)/uvicorn config.asgi:application --host $(HOST) --port $(PORT)
+	$(BIN)/uvicorn config.asgi:application --host $(HOST) --port $(PORT) --lifespan off
 
 test: install
 	$(BIN)/pytest
