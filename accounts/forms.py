@@ -1,7 +1,13 @@
 from django import forms
 from django.contrib.auth.forms import PasswordResetForm
 
-from accounts.models import SELF_SERVICE_ROLE_CHOICES, Role, User, normalize_email
+from accounts.models import (
+    PROFILE_FIELDS,
+    SELF_SERVICE_ROLE_CHOICES,
+    Role,
+    User,
+    normalize_email,
+)
 
 
 class LoginForm(forms.Form):
@@ -29,15 +35,7 @@ class RegisterForm(forms.Form):
 class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
-        fields = [
-            "name",
-            "headline",
-            "location",
-            "phone",
-            "github_url",
-            "linkedin_url",
-            "stackoverflow_url",
-        ]
+        fields = list(PROFILE_FIELDS)
         widgets = {"phone": forms.TextInput(attrs={"maxlength": 32})}
         labels = {
             "github_url": "GitHub",

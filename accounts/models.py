@@ -24,6 +24,18 @@ SELF_SERVICE_ROLES = (Role.CANDIDATE, Role.RECRUITER)
 SELF_SERVICE_ROLE_CHOICES = [(role.value, role.label) for role in SELF_SERVICE_ROLES]
 
 
+# What a user edits about themselves (API, profile page) and what erasure clears.
+PROFILE_FIELDS = (
+    "name",
+    "headline",
+    "location",
+    "phone",
+    "github_url",
+    "linkedin_url",
+    "stackoverflow_url",
+)
+
+
 def normalize_email(email: str) -> str:
     return email.strip().lower()
 

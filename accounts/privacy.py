@@ -1,3 +1,4 @@
+from accounts.models import PROFILE_FIELDS
 from accounts.services import erase_profile
 from gdpr.registry import registry
 
@@ -5,14 +6,8 @@ from gdpr.registry import registry
 def export_profile(user) -> dict:
     return {
         "email": user.email,
-        "name": user.name,
         "role": user.role,
-        "headline": user.headline,
-        "location": user.location,
-        "phone": user.phone,
-        "github_url": user.github_url,
-        "linkedin_url": user.linkedin_url,
-        "stackoverflow_url": user.stackoverflow_url,
+        **{field: getattr(user, field) for field in PROFILE_FIELDS},
         "created_at": user.created_at.isoformat(),
         "last_login": user.last_login.isoformat() if user.last_login else None,
     }

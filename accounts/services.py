@@ -7,22 +7,18 @@ from django.db import IntegrityError, transaction
 from rest_framework.exceptions import ValidationError
 
 from accounts.errors import AccountDisabled, EmailTaken, InvalidCredentials, RoleNotAllowed
-from accounts.models import SELF_SERVICE_ROLES, Role, User, normalize_email
+from accounts.models import (
+    PROFILE_FIELDS,
+    SELF_SERVICE_ROLES,
+    Role,
+    User,
+    normalize_email,
+)
 from accounts.tasks import send_welcome_email
 from accounts.tokens import tokens_revoke_for_user
 from core.background import enqueue
 from gdpr.audit import audit_record
 from gdpr.registry import registry
-
-PROFILE_FIELDS = (
-    "name",
-    "headline",
-    "location",
-    "phone",
-    "github_url",
-    "linkedin_url",
-    "stackoverflow_url",
-)
 
 
 def _validate_password(password: str, user: User) -> None:

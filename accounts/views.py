@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.messages.views import SuccessMessageMixin
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
+from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 from rest_framework.exceptions import APIException
@@ -21,10 +22,9 @@ from accounts.forms import (
 )
 from accounts.models import Role
 from accounts.permissions import role_required
-from core.errors import RateLimited
 from core.http import client_ip
 from core.ratelimit import enforce_rate_limits
-from core.views import render_rate_limited
+from core.views import renders_rate_limits
 from gdpr.audit import audit_record
 
 SESSION_BACKEND = "django.contrib.auth.backends.ModelBackend"
@@ -38,23 +38,22 @@ def _next_url(request) -> str:
     return target if allowed else ""
 
 
+@renders_rate_limits
 def login_view(request):
     if request.user.is_authenticated:
         return redirect("accounts:dashboard")
     form = LoginForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         email = form.cleaned_data["email"]
+        enforce_rate_limits(
+            request,
+            group="login",
+            keys={"login_ip": client_ip(request), "login_email": email.lower()},
+        )
         try:
-            enforce_rate_limits(
-                request,
-                group="login",
-                keys={"login_ip": client_ip(request), "login_email": email.lower()},
-            )
             user = services.user_authenticate(
                 email=email, password=form.cleaned_data["password"], ip=client_ip(request)
             )
-        except RateLimited as exc:
-            return render_rate_limited(request, exc)
         except APIException as exc:
             add_service_errors(form, exc)
         else:
@@ -63,21 +62,20 @@ def login_view(request):
     return render(request, "accounts/login.html", {"form": form, "next": _next_url(request)})
 
 
+@renders_rate_limits
 def register_view(request):
     if request.user.is_authenticated:
         return redirect("accounts:dashboard")
     form = RegisterForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
+        enforce_rate_limits(
+            request,
+            group="register",
+            keys={"register_ip": client_ip(request), "register_email": data["email"].lower()},
+        )
         try:
-            enforce_rate_limits(
-                request,
-                group="register",
-                keys={"register_ip": client_ip(request), "register_email": data["email"].lower()},
-            )
             user = services.user_register(**data, ip=client_ip(request))
-        except RateLimited as exc:
-            return render_rate_limited(request, exc)
         except APIException as exc:
             add_service_errors(form, exc)
         else:
@@ -132,19 +130,17 @@ class PasswordResetRequestView(auth_views.PasswordResetView):
     email_template_name = "accounts/password_reset_email.txt"
     success_url = reverse_lazy("accounts:password_reset_done")
 
+    @method_decorator(renders_rate_limits)
     def post(self, request, *args, **kwargs):
         email = request.POST.get("email", "")
-        try:
-            enforce_rate_limits(
-                request,
-                group="password_reset",
-                keys={
-                    "password_reset_ip": client_ip(request),
-                    "password_reset_email": email.strip().lower(),
-                },
-            )
-        except RateLimited as exc:
-            return render_rate_limited(request, exc)
+        enforce_rate_limits(
+            request,
+            group="password_reset",
+            keys={
+                "password_reset_ip": client_ip(request),
+                "password_reset_email": email.strip().lower(),
+            },
+        )
         return super().post(request, *args, **kwargs)
 
 

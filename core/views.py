@@ -1,11 +1,15 @@
 """Site-wide pages: home, liveness probe and error pages (JSON under /api/)."""
 
+from functools import wraps
+
 from django.db import DatabaseError, connection
-from django.http import JsonResponse
+from django.http import HttpResponseServerError, JsonResponse
 from django.shortcuts import render
+from django.template import loader
 from django.views.decorators.cache import never_cache
 
 from core.api.exceptions import error_body
+from core.errors import RateLimited
 
 
 def home_view(request):
@@ -23,12 +27,25 @@ def liveness_view(request):
     return JsonResponse({"status": "healthy"})
 
 
-def render_rate_limited(request, exc):
+def render_rate_limited(request, exc: RateLimited):
     response = render(request, "errors/429.html", {"retry_after": exc.wait}, status=429)
     response["Retry-After"] = str(exc.wait)
     for header, value in exc.state.headers().items():
         response[header] = value
     return response
+
+
+def renders_rate_limits(view):
+    """Page-view decorator: a RateLimited raised anywhere in the view becomes the 429 page."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except RateLimited as exc:
+            return render_rate_limited(request, exc)
+
+    return wrapper
 
 
 def _wants_json(request) -> bool:
@@ -58,4 +75,7 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
-    return _error(request, 500, "An unexpected error occurred.", "server_error", "errors/500.html")
+    if _wants_json(request):
+        return JsonResponse(error_body("An unexpected error occurred.", "server_error"), status=500)
+    # No request context: the failure may be the database the context processors would query.
+    return HttpResponseServerError(loader.get_template("errors/500.html").render())

@@ -1,6 +1,6 @@
 from rest_framework import serializers
 
-from accounts.models import SELF_SERVICE_ROLE_CHOICES, Role, User
+from accounts.models import PROFILE_FIELDS, SELF_SERVICE_ROLE_CHOICES, Role, User
 
 
 class UserSerializer(serializers.Serializer):
@@ -75,15 +75,7 @@ class LogoutSerializer(RefreshSerializer):
 class ProfileSerializer(serializers.ModelSerializer):
     class Meta:
         model = User
-        fields = [
-            "name",
-            "headline",
-            "location",
-            "phone",
-            "github_url",
-            "linkedin_url",
-            "stackoverflow_url",
-        ]
+        fields = list(PROFILE_FIELDS)
         extra_kwargs = {"phone": {"max_length": 32}}
 
 

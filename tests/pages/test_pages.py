@@ -494,3 +494,18 @@ def test_pages_use_no_inline_styles_or_external_assets(client):
     assert "style=" not in page
     assert "<style" not in page
     assert not re.search(r'(?:href|src)="(?:https?:)?//', page)
+
+
+def test_the_500_page_renders_even_when_the_database_is_down(rf):
+    from core.views import server_error
+
+    class UserFromADeadDatabase:
+        @property
+        def is_authenticated(self):
+            raise RuntimeError("database unreachable")
+
+    request = rf.get("/portal/")
+    request.user = UserFromADeadDatabase()
+    response = server_error(request)
+    assert response.status_code == 500
+    assert "Something went wrong" in response.content.decode()
