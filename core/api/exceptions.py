@@ -36,16 +36,15 @@ def error_body(detail: str, error_code: str, errors: dict | None = None) -> dict
 
 def flatten_errors(detail, prefix: str = "") -> dict[str, list[str]]:
     """Turn DRF's nested validation detail into `{"field.sub": ["message", ...]}`."""
+    nested = None
     if isinstance(detail, dict):
+        nested = detail.items()
+    elif isinstance(detail, list) and detail and isinstance(detail[0], dict | list):
+        nested = enumerate(detail)
+    if nested is not None:
         flat: dict[str, list[str]] = {}
-        for key, value in detail.items():
-            name = "non_field_errors" if key == "non_field_errors" and not prefix else key
-            flat.update(flatten_errors(value, f"{prefix}.{name}" if prefix else str(name)))
-        return flat
-    if isinstance(detail, list) and detail and isinstance(detail[0], dict | list):
-        flat = {}
-        for index, item in enumerate(detail):
-            flat.update(flatten_errors(item, f"{prefix}.{index}" if prefix else str(index)))
+        for key, value in nested:
+            flat.update(flatten_errors(value, f"{prefix}.{key}" if prefix else str(key)))
         return flat
     messages = detail if isinstance(detail, list) else [detail]
     return {prefix or "non_field_errors": [str(message) for message in messages]}
