@@ -163,6 +163,13 @@ def account_delete(*, user: User, actor: User | None = None) -> None:
     )
 
 
+def account_delete_own(*, user: User, password: str) -> None:
+    """A user deletes their own account, confirming with their password if they have one."""
+    if user.has_usable_password() and not user.check_password(password):
+        raise ValidationError({"password": ["Confirm with your current password."]})
+    account_delete(user=user)
+
+
 def erase_profile(user: User) -> None:
     """Privacy-registry eraser: strip the profile and sign the user out everywhere."""
     tokens_revoke_for_user(user_id=user.pk)

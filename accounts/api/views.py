@@ -1,7 +1,6 @@
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
-from rest_framework.exceptions import ValidationError
 from rest_framework.generics import ListCreateAPIView
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
@@ -13,13 +12,8 @@ from accounts.models import User, normalize_email
 from accounts.permissions import IsAdmin, IsRecruiter
 from accounts.selectors import users_list
 from core.api.ratelimit import RateLimitedMixin
+from core.api.validation import validated
 from core.http import client_ip
-
-
-def _validated(serializer_class, data, **kwargs) -> dict:
-    serializer = serializer_class(data=data, **kwargs)
-    serializer.is_valid(raise_exception=True)
-    return serializer.validated_data
 
 
 def _auth_response(user, status_code=status.HTTP_200_OK) -> Response:
@@ -51,7 +45,7 @@ class RegisterView(RateLimitedMixin, PublicAPIView):
         request=s.RegisterSerializer, responses={201: s.AuthResponseSerializer}, tags=["auth"]
     )
     def post(self, request):
-        data = _validated(s.RegisterSerializer, request.data)
+        data = validated(s.RegisterSerializer, request.data)
         user = services.user_register(**data, ip=client_ip(request))
         return _auth_response(user, status.HTTP_201_CREATED)
 
@@ -66,7 +60,7 @@ class LoginView(RateLimitedMixin, PublicAPIView):
         request=s.LoginSerializer, responses={200: s.AuthResponseSerializer}, tags=["auth"]
     )
     def post(self, request):
-        data = _validated(s.LoginSerializer, request.data)
+        data = validated(s.LoginSerializer, request.data)
         user = services.user_authenticate(**data, ip=client_ip(request))
         return _auth_response(user)
 
@@ -76,7 +70,7 @@ class RefreshView(PublicAPIView):
         request=s.RefreshSerializer, responses={200: s.TokenPairSerializer}, tags=["auth"]
     )
     def post(self, request):
-        data = _validated(s.RefreshSerializer, request.data)
+        data = validated(s.RefreshSerializer, request.data)
         _user, pair = tokens.token_refresh(refresh_token=data["refresh_token"])
         return Response(pair)
 
@@ -84,7 +78,7 @@ class RefreshView(PublicAPIView):
 class LogoutView(PublicAPIView):
     @extend_schema(request=s.LogoutSerializer, responses={204: None}, tags=["auth"])
     def post(self, request):
-        data = _validated(s.LogoutSerializer, request.data)
+        data = validated(s.LogoutSerializer, request.data)
         tokens.token_revoke(refresh_token=data["refresh_token"], all_devices=data["all_devices"])
         return Response(status=status.HTTP_204_NO_CONTENT)
 
@@ -97,7 +91,7 @@ class MeView(APIView):
 
 class ProfileView(APIView):
     def _update(self, request, partial: bool):
-        data = _validated(s.ProfileSerializer, request.data, instance=request.user, partial=partial)
+        data = validated(s.ProfileSerializer, request.data, instance=request.user, partial=partial)
         user = services.user_update_profile(user=request.user, data=data, ip=client_ip(request))
         return Response(s.UserSerializer(user).data)
 
@@ -115,11 +109,8 @@ class AccountView(APIView):
 
     @extend_schema(request=s.AccountDeleteSerializer, responses={204: None}, tags=["auth"])
     def delete(self, request):
-        data = _validated(s.AccountDeleteSerializer, request.data)
-        user = request.user
-        if user.has_usable_password() and not user.check_password(data.get("password", "")):
-            raise ValidationError({"password": ["Confirm with your current password."]})
-        services.account_delete(user=user)
+        data = validated(s.AccountDeleteSerializer, request.data)
+        services.account_delete_own(user=request.user, password=data.get("password", ""))
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -130,7 +121,7 @@ class UsersView(ListCreateAPIView):
         return [IsAdmin()] if self.request.method == "GET" else [IsRecruiter()]
 
     def get_queryset(self):
-        filters = _validated(s.UserFilterSerializer, self.request.query_params)
+        filters = validated(s.UserFilterSerializer, self.request.query_params)
         return users_list(
             role=filters.get("role", ""),
             search=filters.get("q", ""),
@@ -145,7 +136,7 @@ class UsersView(ListCreateAPIView):
         request=s.UserCreateSerializer, responses={201: s.UserSerializer}, tags=["users"]
     )
     def post(self, request):
-        data = _validated(s.UserCreateSerializer, request.data)
+        data = validated(s.UserCreateSerializer, request.data)
         user = services.user_create(creator=request.user, **data, ip=client_ip(request))
         return Response(s.UserSerializer(user).data, status=status.HTTP_201_CREATED)
 
@@ -162,7 +153,7 @@ class UserDetailView(APIView):
     @extend_schema(request=s.UserAccessSerializer, responses=s.UserSerializer, tags=["users"])
     def patch(self, request, user_id: int):
         user = get_object_or_404(User, pk=user_id)
-        data = _validated(s.UserAccessSerializer, request.data)
+        data = validated(s.UserAccessSerializer, request.data)
         user = services.user_set_access(
             actor=request.user, user=user, **data, ip=client_ip(request)
         )
