@@ -50,7 +50,8 @@ def test_docs_pages_are_served_without_a_cdn(api_client, path):
     assert response.status_code == 200
     html = response.content.decode()
     assert "/static/drf_spectacular_sidecar/" in html
-    assert "cdn.jsdelivr" not in html and "unpkg.com" not in html
+    assert "https://" not in html and "http://" not in html
+    assert "<script>" not in html
 
 
 def test_cors_allows_configured_origins_only(api_client, settings):
@@ -59,3 +60,17 @@ def test_cors_allows_configured_origins_only(api_client, settings):
     assert "X-RateLimit-Remaining" in allowed["Access-Control-Expose-Headers"]
     foreign = api_client.get("/api/v1/health", HTTP_ORIGIN="https://evil.example")
     assert "Access-Control-Allow-Origin" not in foreign
+
+
+def test_pages_forbid_inline_and_foreign_scripts(api_client):
+    policy = api_client.get("/")["Content-Security-Policy"]
+    assert "script-src 'self'" in policy
+    assert "frame-ancestors 'none'" in policy
+    assert "unsafe-inline" not in policy.split("script-src")[1].split(";")[0]
+
+
+def test_swagger_start_up_script_is_served_as_a_file(api_client):
+    response = api_client.get("/docs?script")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/javascript")
+    assert "/api/v1/schema/" in response.content.decode()
