@@ -56,7 +56,7 @@ def _token_owner(claims: dict) -> User:
 
 
 @transaction.atomic
-def token_refresh(*, refresh_token: str) -> tuple[User, dict]:
+def token_refresh(*, refresh_token: str) -> dict:
     """Trade a refresh token for a new pair; the old one is blacklisted and never works again.
 
     The row lock makes two simultaneous refreshes with one token yield one new pair.
@@ -67,11 +67,11 @@ def token_refresh(*, refresh_token: str) -> tuple[User, dict]:
     _, created = BlacklistedToken.objects.get_or_create(token=outstanding)
     if not created:
         raise InvalidRefreshToken()
-    return user, token_pair(user)
+    return token_pair(user)
 
 
 @transaction.atomic
-def token_revoke(*, refresh_token: str, all_devices: bool = False) -> User | None:
+def token_revoke(*, refresh_token: str, all_devices: bool = False) -> None:
     """Log out: blacklist this refresh token, or every one of its owner's tokens."""
     claims = _verified_refresh_claims(refresh_token)
     outstanding = _outstanding(claims)
@@ -79,7 +79,6 @@ def token_revoke(*, refresh_token: str, all_devices: bool = False) -> User | Non
         tokens_revoke_for_user(user_id=outstanding.user_id)
     else:
         BlacklistedToken.objects.get_or_create(token=outstanding)
-    return outstanding.user
 
 
 def tokens_revoke_for_user(*, user_id: int) -> int:

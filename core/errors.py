@@ -12,10 +12,6 @@ class DomainError(exceptions.APIException):
     default_code = "bad_request"
     default_detail = "The request cannot be carried out."
 
-    @property
-    def error_code(self) -> str:
-        return self.detail.code if hasattr(self.detail, "code") else self.default_code
-
 
 class ConflictError(DomainError):
     status_code = status.HTTP_409_CONFLICT

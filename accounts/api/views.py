@@ -71,8 +71,7 @@ class RefreshView(PublicAPIView):
     )
     def post(self, request):
         data = validated(s.RefreshSerializer, request.data)
-        _user, pair = tokens.token_refresh(refresh_token=data["refresh_token"])
-        return Response(pair)
+        return Response(tokens.token_refresh(refresh_token=data["refresh_token"]))
 
 
 class LogoutView(PublicAPIView):
