@@ -71,6 +71,9 @@ RATE_LIMIT_REGISTER_IP = env.str("RATE_LIMIT_REGISTER_IP", default="10/h")
 RATE_LIMIT_REGISTER_EMAIL = env.str("RATE_LIMIT_REGISTER_EMAIL", default="5/h")
 RATE_LIMIT_PASSWORD_RESET_IP = env.str("RATE_LIMIT_PASSWORD_RESET_IP", default="10/h")
 RATE_LIMIT_PASSWORD_RESET_EMAIL = env.str("RATE_LIMIT_PASSWORD_RESET_EMAIL", default="3/h")
+RATE_LIMIT_RESUME_UPLOAD = env.str("RATE_LIMIT_RESUME_UPLOAD", default="30/h")
+RATE_LIMIT_ANALYSIS = env.str("RATE_LIMIT_ANALYSIS", default="60/h")
+RATE_LIMIT_GENERATION = env.str("RATE_LIMIT_GENERATION", default="120/h")
 
 EMAIL_URL = env.str("EMAIL_URL", default="consolemail://")
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Hirewise <no-reply@hirewise.local>")
@@ -79,9 +82,19 @@ MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 LOG_LEVEL = env.str("LOG_LEVEL", default="INFO")
 
+RESUME_MAX_UPLOAD_MB = env.int("RESUME_MAX_UPLOAD_MB", default=10)
+# Optional local tools; found on PATH when unset, and their features are refused clearly without.
+TESSERACT_CMD = env.str("TESSERACT_CMD", default="")
+ANTIWORD_CMD = env.str("ANTIWORD_CMD", default="")
+LIBREOFFICE_CMD = env.str("LIBREOFFICE_CMD", default="")
+# "auto" uses sentence embeddings when the optional extra is installed, else TF-IDF.
+SIMILARITY_BACKEND = env.str("SIMILARITY_BACKEND", default="auto")
+
 # External services: each is optional; an offline fallback serves when its key is unset.
 GEMINI_API_KEY = env.str("GEMINI_API_KEY", default="")
 GEMINI_MODEL = env.str("GEMINI_MODEL", default="gemini-2.5-flash")
+AI_TIMEOUT_SECONDS = env.float("AI_TIMEOUT_SECONDS", default=30.0)
+AI_MAX_RETRIES = env.int("AI_MAX_RETRIES", default=2)
 GITHUB_TOKEN = env.str("GITHUB_TOKEN", default="")
 STACKOVERFLOW_KEY = env.str("STACKOVERFLOW_KEY", default="")
 JSEARCH_API_KEY = env.str("JSEARCH_API_KEY", default="")

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "core",
     "gdpr",
     "accounts",
+    "resumes",
 ]
 
 MIDDLEWARE = [
@@ -163,6 +164,9 @@ RATE_LIMITS = {
     "register_email": conf.RATE_LIMIT_REGISTER_EMAIL,
     "password_reset_ip": conf.RATE_LIMIT_PASSWORD_RESET_IP,
     "password_reset_email": conf.RATE_LIMIT_PASSWORD_RESET_EMAIL,
+    "resume_upload": conf.RATE_LIMIT_RESUME_UPLOAD,
+    "analysis": conf.RATE_LIMIT_ANALYSIS,
+    "generation": conf.RATE_LIMIT_GENERATION,
 }
 
 # --- API -------------------------------------------------------------------------------------
@@ -183,6 +187,8 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "core.api.exceptions.api_exception_handler",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
+    # `?format=` names a file format on export/download endpoints, not a DRF renderer.
+    "URL_FORMAT_OVERRIDE": None,
 }
 
 SPECTACULAR_SETTINGS = {
@@ -229,6 +235,9 @@ EXTERNAL_SERVICES = {
 }
 GEMINI_API_KEY = conf.GEMINI_API_KEY
 GEMINI_MODEL = conf.GEMINI_MODEL
+AI_TIMEOUT_SECONDS = conf.AI_TIMEOUT_SECONDS
+AI_MAX_RETRIES = conf.AI_MAX_RETRIES
+SIMILARITY_BACKEND = conf.SIMILARITY_BACKEND
 GITHUB_TOKEN = conf.GITHUB_TOKEN
 STACKOVERFLOW_KEY = conf.STACKOVERFLOW_KEY
 JSEARCH_API_KEY = conf.JSEARCH_API_KEY
@@ -248,6 +257,15 @@ STATIC_ROOT = conf.STATIC_ROOT
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = conf.MEDIA_ROOT
+RESUME_MAX_UPLOAD_BYTES = conf.RESUME_MAX_UPLOAD_MB * 1024 * 1024
+# Multipart bodies spill to disk above this; the resume upload check enforces its own limit.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_MEMORY_SIZE = RESUME_MAX_UPLOAD_BYTES + 1_048_576
+EXTERNAL_TOOLS = {
+    "tesseract": conf.TESSERACT_CMD,
+    "antiword": conf.ANTIWORD_CMD,
+    "libreoffice": conf.LIBREOFFICE_CMD,
+}
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

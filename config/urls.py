@@ -9,6 +9,7 @@ from drf_spectacular.views import (
 api_v1 = [
     path("", include("core.api.urls")),
     path("", include("accounts.api.urls")),
+    path("", include("resumes.api.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
 ]
 

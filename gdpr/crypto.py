@@ -60,3 +60,15 @@ def decrypt(token: str) -> str:
         return _cipher().decrypt(token.encode()).decode()
     except InvalidToken as exc:
         raise DecryptionError("No configured PII key decrypts this value.") from exc
+
+
+def encrypt_bytes(data: bytes) -> bytes:
+    """Encrypt a file's content (a Fernet token, itself url-safe base64)."""
+    return _cipher().encrypt(data)
+
+
+def decrypt_bytes(token: bytes) -> bytes:
+    try:
+        return _cipher().decrypt(token)
+    except InvalidToken as exc:
+        raise DecryptionError("No configured PII key decrypts this file.") from exc

@@ -19,9 +19,11 @@ ROLE_FACTORIES = {
 
 
 @pytest.fixture(autouse=True)
-def _isolated(settings):
-    """Fresh rate-limit counters, and background tasks run before the call returns."""
+def _isolated(settings, tmp_path):
+    """Fresh rate-limit counters and media folder; background tasks run before the call
+    returns."""
     cache.clear()
+    settings.MEDIA_ROOT = tmp_path / "media"
     settings.BACKGROUND_TASK_MODE = "inline"
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     yield

@@ -1,0 +1,64 @@
+"""Personal data held by the resumes app: files, their text and parsed profiles, analysis
+results, enhancement suggestions and cover letters."""
+
+from gdpr.registry import registry
+from resumes.models import CoverLetter, Resume
+from resumes.services.resumes import resume_delete
+
+
+def export_resumes(user) -> list[dict]:
+    resumes = Resume.objects.filter(owner=user).prefetch_related("analyses", "enhancements")
+    return [_export_resume(resume) for resume in resumes]
+
+
+def _export_resume(resume: Resume) -> dict:
+    return {
+        "id": str(resume.pk),
+        "file_name": resume.original_name,
+        "file_kind": resume.file_kind,
+        "uploaded_at": resume.created_at.isoformat(),
+        "linkedin_url": resume.linkedin_url,
+        "text": resume.text,
+        "parsed_data": resume.parsed_data,
+        "analyses": [
+            {
+                "id": str(analysis.pk),
+                "status": analysis.status,
+                "job_title": analysis.job_title,
+                "created_at": analysis.created_at.isoformat(),
+                "result": analysis.result,
+            }
+            for analysis in resume.analyses.all()
+        ],
+        "enhancements": [
+            {"id": str(item.pk), "suggestions": item.suggestions, "decisions": item.decisions}
+            for item in resume.enhancements.all()
+        ],
+    }
+
+
+def export_cover_letters(user) -> list[dict]:
+    return [
+        {
+            "id": str(letter.pk),
+            "job_title": letter.job_title,
+            "tone": letter.tone,
+            "created_at": letter.created_at.isoformat(),
+            "letter": letter.letter,
+        }
+        for letter in CoverLetter.objects.filter(owner=user)
+    ]
+
+
+def erase_resumes(user) -> None:
+    """Delete every resume with its file, analyses and enhancements."""
+    for resume in Resume.objects.filter(owner=user):
+        resume_delete(resume=resume)
+
+
+def erase_cover_letters(user) -> None:
+    CoverLetter.objects.filter(owner=user).delete()
+
+
+registry.register("resumes", export=export_resumes, erase=erase_resumes)
+registry.register("cover_letters", export=export_cover_letters, erase=erase_cover_letters)

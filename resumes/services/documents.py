@@ -1,0 +1,88 @@
+"""Documents made from a resume: line-level enhancements, the enhanced resume, cover letters."""
+
+from django.db import transaction
+
+from core.errors import DomainError
+from resumes.cover_letters import compose, render_cover_letter
+from resumes.enhancement import apply, suggest
+from resumes.job_targets import job_target_dump
+from resumes.models import CoverLetter, Enhancement, Resume
+from resumes.rendering import render_resume
+
+
+class UnknownSuggestion(DomainError):
+    default_code = "unknown_suggestion"
+    default_detail = "Some suggestion ids do not belong to this enhancement."
+
+
+class ResumeNotReadable(DomainError):
+    default_code = "resume_not_parsed"
+    default_detail = "This resume has no readable text to work from."
+
+
+def _require_text(resume: Resume) -> None:
+    if not resume.text or resume.parsed_data is None:
+        raise ResumeNotReadable()
+
+
+def enhancement_create(*, owner, resume: Resume, job=None, target_role: str = "") -> Enhancement:
+    """Suggestions for every improvable line of the resume, kept for accept/reject."""
+    _require_text(resume)
+    suggestions = suggest(resume.text, resume.parsed_data, job)
+    engines = {item.get("engine") for item in suggestions if item.get("engine")}
+    return Enhancement.objects.create(
+        owner=owner,
+        resume=resume,
+        target_role=target_role or (job.title if job and job.title else ""),
+        job_target=job_target_dump(job),
+        suggestions=suggestions,
+        engine=",".join(sorted(engines)) or "local",
+    )
+
+
+def enhancement_decide(*, enhancement: Enhancement, decisions: dict[str, str]) -> Enhancement:
+    """Record accepted/rejected per suggestion id; unknown ids change nothing (400)."""
+    _check_ids(enhancement, decisions.keys())
+    with transaction.atomic():
+        locked = Enhancement.objects.select_for_update().get(pk=enhancement.pk)
+        locked.decisions = {**locked.decisions, **decisions}
+        locked.save(update_fields=["decisions", "updated_at"])
+    enhancement.decisions = locked.decisions
+    return enhancement
+
+
+def enhancement_render(
+    *, enhancement: Enhancement, template_id: str, fmt: str, accepted_ids=None
+) -> bytes:
+    """The resume with the accepted rewrites, in a template, as PDF or DOCX."""
+    accepted = list(accepted_ids) if accepted_ids is not None else enhancement.accepted_ids()
+    _check_ids(enhancement, accepted)
+    resume = enhancement.resume
+    document = apply(resume.text, resume.parsed_data, enhancement.suggestions, accepted)
+    return render_resume(document, template_id, fmt)
+
+
+def _check_ids(enhancement: Enhancement, ids) -> None:
+    known = {item["id"] for item in enhancement.suggestions}
+    unknown = sorted(set(ids) - known)
+    if unknown:
+        raise UnknownSuggestion(f"Unknown suggestion ids: {', '.join(unknown)}.")
+
+
+def cover_letter_create(*, owner, resume: Resume, job, tone: str) -> CoverLetter:
+    """A letter in the chosen tone, built only from the resume's and the job's facts."""
+    _require_text(resume)
+    letter = compose(resume.parsed_data, job, tone)
+    return CoverLetter.objects.create(
+        owner=owner,
+        resume=resume,
+        job_title=job.title or "",
+        job_company=job.company or "",
+        tone=tone,
+        letter=letter,
+        engine=letter["engine"]["engine"],
+    )
+
+
+def cover_letter_render(*, letter: CoverLetter, fmt: str) -> bytes:
+    return render_cover_letter(letter.letter, fmt)
