@@ -1,5 +1,6 @@
 """Django settings. Values come from config/env.py; this module only arranges them."""
 
+import os
 from datetime import timedelta
 
 from config import env as conf
@@ -78,8 +79,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
         "init_command": "PRAGMA synchronous=NORMAL;",
     }
-    # A file, not shared-cache memory, so tests see the same locking as the embedded server.
-    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "test-db.sqlite3")}
+    # A file, not shared-cache memory, so tests see the same locking as the embedded server;
+    # one per test process, so two test runs on one checkout do not share it.
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / f"test-db-{os.getpid()}.sqlite3")}
 else:
     # A connection pool per process; persistent per-thread connections leak under ASGI.
     DATABASES["default"]["CONN_MAX_AGE"] = 0

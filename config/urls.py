@@ -16,6 +16,7 @@ api_v1 = [
 urlpatterns = [
     path("", include("core.urls")),
     path("", include("accounts.urls")),
+    path("", include("resumes.urls")),
     path("api/v1/", include(api_v1)),
     # The split view serves Swagger UI's start-up script as a file, as our CSP requires.
     path("docs", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="swagger-ui"),

@@ -8,6 +8,7 @@ them.
 """
 
 import io
+import math
 import zipfile
 from pathlib import PurePath
 
@@ -61,7 +62,7 @@ ZIP_RATIO_MIN_ENTRY_BYTES = 1024 * 1024  # small entries (styles, XML parts) com
 # What the content really is, by its first bytes, named as a person would say it.
 _SIGNATURES = (
     (ZIP_MAGIC, "zip", "a ZIP archive"),
-    (OLE_MAGIC, "ole", "an Office 97–2003 document"),
+    (OLE_MAGIC, "ole", "an Office 97-2003 document"),
     (b"MZ", "exe", "a Windows program"),
     (b"\x7fELF", "exe", "a Linux program"),
     (b"\xcf\xfa\xed\xfe", "exe", "a macOS program"),
@@ -95,7 +96,9 @@ def check_upload(*, name: str, declared_type: str | None, data: bytes, max_bytes
 
 
 def _megabytes(size: int) -> str:
-    return f"{size / (1024 * 1024):.1f}".removesuffix(".0")
+    """Rounded up to 0.1 MB, so a file just over the limit does not show as equal to it."""
+    tenths = math.ceil(size * 10 / (1024 * 1024))
+    return f"{tenths / 10:.1f}".removesuffix(".0")
 
 
 def _kind_from_name(name: str) -> str:

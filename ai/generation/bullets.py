@@ -17,19 +17,20 @@ MIN_WORDS = 6
 
 _BE = r"(?:(?:am|is|are|was|were)\s+)?"
 _POSSESSIVE = r"(?:(?:my|our)\s+)?"
+_DUTIES = r"(?:duties|responsibilities|tasks)"
 _SELF_AGENT = r"(?:me|us|myself|ourselves|my team|our team|the team)"
 # Opening phrase → strong verb, and whether a gerund right after it becomes the verb itself
 # ("responsible for managing X" → "Managed X").
 _WEAK_OPENINGS = (
     (rf"{_BE}(?:responsible|accountable)\s+for", "Led", True),
     (rf"{_BE}in\s+charge\s+of", "Led", True),
-    (rf"{_POSSESSIVE}(?:main\s+)?(?:duties|responsibilities|tasks)\s+(?:included|include)", "Delivered", True),  # noqa: E501
+    (rf"{_POSSESSIVE}(?:main\s+)?{_DUTIES}\s+(?:included|include)", "Delivered", True),
     (rf"{_BE}(?:tasked|charged)\s+with", "Delivered", True),
     (rf"{_BE}(?:involved|participating)\s+in", "Contributed to", False),
     (r"(?:participated\s+in|took\s+part\s+in|was\s+part\s+of)", "Contributed to", False),
     (r"worked\s+on", "Built", True),
     (r"worked\s+with", "Collaborated with", False),
-    (r"(?:helped|assisted)\s+(?:with|in)", "Supported", True),
+    (r"(?:helped|assisted)\s+(?:with|in)", "Supported", False),
     (r"helped\s+(?:to\s+)?", "Supported", False),
     (r"assisted", "Supported", False),
     (r"did", "Performed", False),
@@ -37,11 +38,16 @@ _WEAK_OPENINGS = (
     (r"handled", "Managed", False),
     (r"used", "Applied", False),
 )
+# fmt: off
 _HELPED_VERBS = frozenset(
-    "automate build create debug define deliver deploy design develop document fix grow "
-    "implement improve increase integrate launch maintain manage migrate optimise optimize "
-    "plan reduce refactor review run scale ship streamline support test train write".split()
+    {
+        "automate", "build", "create", "debug", "define", "deliver", "deploy", "design", "develop",
+        "document", "fix", "grow", "implement", "improve", "increase", "integrate", "launch",
+        "maintain", "manage", "migrate", "optimise", "optimize", "plan", "reduce", "refactor",
+        "review", "run", "scale", "ship", "streamline", "support", "test", "train", "write",
+    }
 )
+# fmt: on
 # Topic words → an example of the kind of result worth adding; numbers here sit inside the
 # bracketed prompt and are examples, never claims.
 _RESULT_EXAMPLES = (
@@ -49,17 +55,38 @@ _RESULT_EXAMPLES = (
     (("cost", "budget", "spend", "saving"), "20% lower monthly costs"),
     (("user", "customer", "client", "traffic", "visitor"), "10,000 monthly active users"),
     (("bug", "defect", "incident", "test", "quality", "outage"), "40% fewer production incidents"),
-    (("team", "mentor", "engineer", "hire", "hiring", "train"), "a team of 5 engineers"),
+    (
+        ("team", "mentor", "engineer", "hire", "hiring", "train"),
+        "onboarding time cut from 6 to 3 weeks",
+    ),
     (("revenue", "sales", "conversion", "growth"), "15% higher conversion"),
-    (("automat", "manual", "pipeline", "deploy", "release"), "releases cut from 2 hours to 10 minutes"),  # noqa: E501
+    (
+        ("automat", "manual", "pipeline", "deploy", "release"),
+        "releases cut from 2 hours to 10 minutes",
+    ),
 )
 _DEFAULT_EXAMPLE = "30% faster"
 _CLAUSE_BREAK = re.compile(
-    r"\s*[;,:]\s+|\s+[-–—]\s+|\s+(?=(?:and|while|which|where|including|resulting in|leading to)\s)",
+    r"\s*[;,:]\s+|\s+[-\u2013\u2014]\s+"
+    r"|\s+(?=(?:and|while|which|where|including|resulting in|leading to)\s)",
     re.IGNORECASE,
 )
-_DANGLING = frozenset("a an and as at by for from in of on or the to while with which".split())
-_DETERMINERS = frozenset("a all an many multiple several that the these this those".split())
+_CUT_PUNCTUATION = " ,;:-\u2013\u2014"
+# fmt: off
+_DANGLING = frozenset(
+    {
+        "a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to",
+        "which", "while", "with",
+    }
+)
+# fmt: on
+# fmt: off
+_DETERMINERS = frozenset(
+    {
+        "a", "all", "an", "many", "multiple", "several", "that", "the", "these", "this", "those",
+    }
+)
+# fmt: on
 
 
 def write_bullet_rewrites(facts: dict) -> dict:
@@ -72,7 +99,9 @@ def write_bullet_rewrites(facts: dict) -> dict:
     return {"rewrites": rewrites}
 
 
-def rewrite_bullet(text: str, issues: Sequence[str] | None = None, keywords=()) -> str:
+def rewrite_bullet(
+    text: str, issues: Sequence[str] | None = None, keywords: Sequence[str] = ()
+) -> str:
     """Rewrite one resume bullet; `issues` are the detector's codes, `keywords` must survive."""
     issues = set(issues or ())
     core, period = _split_period(text)
@@ -98,17 +127,17 @@ def _drop_pronoun(core: str) -> str:
     team = re.match(r"(?i)(?:my|our)\s+team\s+(\S+)\s+(.+)$", core)
     if team and is_past(team.group(1)):
         return f"{team.group(1)} {team.group(2)} with the team"
-    core = re.sub(r"(?i)^(?:i|we|me)\b\s*", "", core)
+    core = re.sub(r"(?i)^(?:i|we|me)\s+", "", core)
     have = re.match(r"(?i)(?:have|has|had)\s+(\S+)(.*)$", core)
     if have and past_of_participle(have.group(1)):
         core = f"{past_of_participle(have.group(1))}{have.group(2)}"
-    if re.match(rf"(?i){_POSSESSIVE}(?:main\s+)?(?:duties|responsibilities|tasks)\b", core):
+    if re.match(rf"(?i){_POSSESSIVE}(?:main\s+)?{_DUTIES}\b", core):
         return core
-    return re.sub(r"(?i)^(?:my|our)\b\s*", "", core)
+    return re.sub(r"(?i)^(?:my|our)\s+", "", core)
 
 
 def _active_voice(core: str, *, agentless: bool) -> str:
-    """"The API was developed by me" → "Developed the API"."""
+    """Passive to active voice: "The API was developed by me" → "Developed the API"."""
     bare = re.match(r"(?i)(?:was|were)\s+(\w+)(?:\s+by\s+" + _SELF_AGENT + r"\b)?,?(.*)$", core)
     if bare and past_of_participle(bare.group(1)) and not _foreign_agent(bare.group(2)):
         return f"{past_of_participle(bare.group(1))}{bare.group(2)}"
@@ -165,7 +194,7 @@ def _shorten(core: str, keywords: Sequence[str]) -> str:
     candidates = [core[: match.start()] for match in _CLAUSE_BREAK.finditer(core)]
     for prefix in sorted(candidates, key=_word_count, reverse=True):
         shortened = _with_keywords(_trim_dangling(prefix), present)
-        if MIN_WORDS <= _word_count(prefix) and _word_count(shortened) <= MAX_WORDS:
+        if _word_count(prefix) >= MIN_WORDS and _word_count(shortened) <= MAX_WORDS:
             return shortened
     return _hard_cut(core, present)
 
@@ -188,10 +217,10 @@ def _hard_cut(core: str, keywords: Sequence[str]) -> str:
 
 def _trim_dangling(text: str) -> str:
     """Drop trailing joiners ("and", "the", "to") and punctuation a cut can leave behind."""
-    words = text.rstrip(" ,;:-–—").split()
+    words = text.rstrip(_CUT_PUNCTUATION).split()
     while len(words) > 1 and words[-1].lower() in _DANGLING:
         words.pop()
-    return " ".join(words).rstrip(" ,;:-–—")
+    return " ".join(words).rstrip(_CUT_PUNCTUATION)
 
 
 def _mentions(text: str, keyword: str) -> bool:

@@ -4,7 +4,7 @@ from collections.abc import Iterable, Sequence
 
 
 def join_words(items: Iterable[str]) -> str:
-    """"A", "A and B", "A, B and C"."""
+    """Join words as prose: "A", "A and B", "A, B and C"."""
     words = [item for item in items if item]
     if len(words) < 2:
         return "".join(words)

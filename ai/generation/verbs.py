@@ -41,35 +41,20 @@ _PAST_OF_GERUND = {gerund: past for gerund, past, _ in _IRREGULAR}
 _PAST_OF_PARTICIPLE = {participle: past for _, past, participle in _IRREGULAR}
 
 # Gerunds that usually name a field or a department ("billing infrastructure"), not an action.
+# fmt: off
 _NOUN_GERUNDS = frozenset(
     {
-        "accounting",
-        "banking",
-        "billing",
-        "branding",
-        "caching",
-        "computing",
-        "engineering",
-        "hosting",
-        "licensing",
-        "logging",
-        "manufacturing",
-        "marketing",
-        "messaging",
-        "networking",
-        "packaging",
-        "pricing",
-        "routing",
-        "streaming",
-        "tooling",
-        "trading",
+        "accounting", "banking", "billing", "branding", "caching", "computing", "engineering",
+        "hosting", "licensing", "logging", "manufacturing", "marketing", "messaging", "networking",
+        "packaging", "pricing", "routing", "streaming", "tooling", "trading",
     }
 )
+# fmt: on
 _VOWELS = frozenset("aeiou")
 
 
 def past_of_gerund(word: str) -> str | None:
-    """"managing" → "managed", "building" → "built"; None when `word` is no action gerund."""
+    """Simple past of an action gerund ("managing" → "managed"); None for other words."""
     lower = word.lower()
     if not lower.endswith("ing") or len(lower) < 5 or lower in _NOUN_GERUNDS:
         return None
@@ -82,7 +67,7 @@ def past_of_gerund(word: str) -> str | None:
 
 
 def past_of_participle(word: str) -> str | None:
-    """"written" → "wrote", "developed" → "developed"; None when `word` is no participle."""
+    """Simple past of a past participle ("written" → "wrote"); None for other words."""
     lower = word.lower()
     if lower in _PAST_OF_PARTICIPLE:
         return _PAST_OF_PARTICIPLE[lower]

@@ -37,4 +37,3 @@ def settle(deductions: list[Deduction]) -> tuple[int, list[Deduction]]:
         settled.append(replace(deduction, points=points))
         budget -= points
     return budget, settled
-

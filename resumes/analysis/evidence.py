@@ -7,9 +7,9 @@ detail or a gendered pronoun.
 from dataclasses import dataclass
 
 from ai.skills import canonical, extract_skills
+
 from resumes.analysis.language import sentences, strip_bullet, words
 from resumes.analysis.neutral import neutraliser_for
-
 
 
 @dataclass(frozen=True)
@@ -20,7 +20,8 @@ class ResumeEvidence:
     summary: str
     bullets: tuple[str, ...]
     units: tuple[str, ...]  # summary sentences and experience bullets: what a reader reads
-    skills: tuple[str, ...]  # canonical names, sorted case-insensitively
+    skills: tuple[str, ...]  # canonical names anywhere in the resume, sorted case-insensitively
+    listed_skills: tuple[str, ...]  # canonical names in the profile's skills, in profile order
     contact: dict[str, bool]
     sections: frozenset[str]
     experience: tuple[dict, ...]
@@ -45,7 +46,8 @@ def resume_evidence(text: str, profile: dict) -> ResumeEvidence:
         for bullet in job.get("bullets") or ()
         if (cleaned := strip_bullet(neutraliser.neutralise(bullet)))
     )
-    skills = {*profile_skill_names(profile), *extract_skills(neutral_text)}
+    listed = tuple(dict.fromkeys(profile_skill_names(profile)))
+    skills = {*listed, *extract_skills(neutral_text)}
     return ResumeEvidence(
         text=neutral_text,
         lines=tuple(neutral_text.splitlines()),
@@ -54,6 +56,7 @@ def resume_evidence(text: str, profile: dict) -> ResumeEvidence:
         bullets=bullets,
         units=(*sentences(summary), *bullets),
         skills=tuple(sorted(skills, key=lambda name: (name.casefold(), name))),
+        listed_skills=listed,
         contact=_contact_presence(info),
         sections=_present_sections(profile),
         experience=experience,

@@ -6,17 +6,19 @@ explain to a candidate ("this bullet starts with 'helped'").
 
 import re
 
-WORD_RE = re.compile(r"\w[\w'’+#-]*")
+WORD_RE = re.compile(r"\w[\w'\u2019+#-]*")
 SENTENCE_SPLIT_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\[])")
-BULLET_MARK_RE = re.compile(r"^[\s•●▪◦■□➢➤►✓✔*·\-–—]+")
+# Bullet glyphs, dashes and asterisks that open a list item (escaped: they look alike).
+BULLET_MARK_RE = re.compile(
+    r"^[\s\u2022\u25cf\u25aa\u25e6\u25a0\u25a1\u27a2\u27a4\u25ba\u2713\u2714*\u00b7\-\u2013\u2014]+"
+)
 YEAR_RE = re.compile(r"\b(?:19|20)\d{2}\b")
 DIGIT_RE = re.compile(r"\d")
 MULTIPLIER_RE = re.compile(r"\b(?:doubled|tripled|quadrupled|halved|tenfold)\b", re.IGNORECASE)
 FIRST_PERSON_RE = re.compile(r"\bI\b(?![/.&])|\b(?:me|my|mine|myself)\b", re.IGNORECASE)
 
 # Past forms; present forms ("Build", "Leads") are recognised by `is_strong_verb`.
-STRONG_VERBS = frozenset(
-    """
+_STRONG_VERBS_TEXT = """
     accelerated achieved acquired adapted addressed administered advised advocated analysed
     analyzed anticipated applied architected arranged assembled assessed audited authored
     automated balanced benchmarked boosted budgeted built calculated captured catalogued
@@ -48,8 +50,8 @@ STRONG_VERBS = frozenset(
     synthesized systematised systematized tested trained transformed translated trimmed
     tripled troubleshot tuned uncovered unified upgraded validated verified visualised
     visualized won wrote
-    """.split()
-)
+"""
+STRONG_VERBS = frozenset(_STRONG_VERBS_TEXT.split())
 IRREGULAR_PRESENT = {
     "build": "built",
     "drive": "drove",
@@ -85,21 +87,19 @@ _PARTICIPLES = (
     "built|done|given|made|led|run|seen|sent|taken|written|won|chosen|driven|known|shown|"
     "grown|held|kept|paid|sold|taught|told|brought|bought|found|set|put|cut|begun|spent"
 )
+_BE = r"\b(?:am|is|are|was|were|be|been|being)\s+"
 PASSIVE_RE = re.compile(
-    r"\b(?:am|is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?(?P<verb>\w+ed|" + _PARTICIPLES + r")\b",
-    re.IGNORECASE,
+    _BE + r"(?:\w+ly\s+)?(?P<verb>\w+ed|" + _PARTICIPLES + r")\b", re.IGNORECASE
 )
 # Adjectives that look like participles: "is experienced" is not a passive construction.
-_NOT_PASSIVE = frozenset(
-    """
+_NOT_PASSIVE_TEXT = """
     experienced interested dedicated skilled motivated qualified talented committed focused
     based excited passionate detailed organised organized seasoned certified accomplished
     self-motivated advanced
-    """.split()
-)
+"""
+_NOT_PASSIVE = frozenset(_NOT_PASSIVE_TEXT.split())
 
-STOP_WORDS = frozenset(
-    """
+_STOP_WORDS_TEXT = """
     a about above after again against all also an and any are as at be because been before
     being below between both but by can could did do does doing down during each few for from
     further had has have having here how if in into is it its itself just more most new no nor
@@ -107,8 +107,8 @@ STOP_WORDS = frozenset(
     their them then there these they this those through to too under until up very via was we
     were what when where which while who whom why will with within without would you your
     using used across per team teams work worked working
-    """.split()
-)
+"""
+STOP_WORDS = frozenset(_STOP_WORDS_TEXT.split())
 
 
 def words(text: str) -> list[str]:

@@ -13,13 +13,13 @@ EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 URL_RE = re.compile(r"\b(?:https?://|www\.)\S+|\b(?:linkedin\.com|github\.com)/\S*", re.I)
 GENDERED_RE = re.compile(r"\b(?:he|she|him|her|his|hers|himself|herself)\b", re.IGNORECASE)
 TITLE_RE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mister|Madam)\b\.?")
-NAME_TOKEN = "[name]"
-EMAIL_TOKEN = "[email]"
-PHONE_TOKEN = "[phone]"
-LINK_TOKEN = "[link]"
-# "they" for every gendered pronoun keeps the same length whatever the original was.
-PRONOUN_TOKEN = "they"
-TITLE_TOKEN = "Mx"
+NAME_PLACEHOLDER = "[name]"
+EMAIL_PLACEHOLDER = "[email]"
+PHONE_PLACEHOLDER = "[phone]"
+LINK_PLACEHOLDER = "[link]"
+# One word for every gendered pronoun: "he led" and "she led" become the same text.
+NEUTRAL_PRONOUN = "they"
+NEUTRAL_TITLE = "Mx"
 
 
 @dataclass(frozen=True)
@@ -32,18 +32,23 @@ class Neutraliser:
     def redact(self, text: str) -> str:
         if not text:
             return text or ""
-        text = EMAIL_RE.sub(EMAIL_TOKEN, text)
-        text = URL_RE.sub(LINK_TOKEN, text)
+        text = EMAIL_RE.sub(EMAIL_PLACEHOLDER, text)
+        text = URL_RE.sub(LINK_PLACEHOLDER, text)
         if self.phone:
-            text = text.replace(self.phone, PHONE_TOKEN)
+            text = text.replace(self.phone, PHONE_PLACEHOLDER)
         for pattern in self.name_patterns:
-            text = pattern.sub(NAME_TOKEN, text)
+            text = pattern.sub(NAME_PLACEHOLDER, text)
         return text
 
     def neutralise(self, text: str) -> str:
         text = self.redact(text)
-        text = GENDERED_RE.sub(PRONOUN_TOKEN, text)
-        return TITLE_RE.sub(TITLE_TOKEN, text)
+        text = GENDERED_RE.sub(_neutral_pronoun, text)
+        return TITLE_RE.sub(NEUTRAL_TITLE, text)
+
+
+def _neutral_pronoun(match: re.Match) -> str:
+    """Keeps a capital, so "He led" still starts a sentence."""
+    return NEUTRAL_PRONOUN.capitalize() if match.group(0)[0].isupper() else NEUTRAL_PRONOUN
 
 
 def neutraliser_for(personal_info: dict | None) -> Neutraliser:

@@ -5,7 +5,7 @@ import unicodedata
 
 # Bullet glyphs people and word processors use; U+F0B7 is Word's Symbol-font bullet, which
 # survives as a private-use character when a DOCX is printed to PDF.
-BULLET_CHARS = "•▪–—*●\uf0b7\uf0a7◦‣○■□➢►▸✓✔·∙⁃-"
+BULLET_CHARS = "•▪\u2013\u2014*●\uf0b7\uf0a7◦‣○■□➢►▸✓✔·∙\u2043-"
 _BULLET_AT_START = re.compile(rf"^[{re.escape(BULLET_CHARS)}][ \t]*(?=\S)", re.MULTILINE)
 _LONE_BULLET = re.compile(rf"^[{re.escape(BULLET_CHARS)}][ \t]*\n(?=\S)", re.MULTILINE)
 # Invisible or control characters (zero-width marks, BOM, soft hyphen, C0 controls but

@@ -8,8 +8,10 @@ their scheme.
 import re
 
 from ai.skills import CATEGORY_LABELS
+
 from resumes.rendering.registry import ResumeTemplate
 
+EN_DASH = "\u2013"
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _YEAR_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 LINK_KINDS = ("linkedin", "github", "stackoverflow", "website")
@@ -26,11 +28,11 @@ def month_year(value: str | None) -> str:
 
 
 def period(start: str | None, end: str | None, current: bool = False) -> str:
-    """'Jan 2019 – Present', 'Jan 2019 – Mar 2020', '2015 – 2019', or one side when alone."""
+    """A date range as printed: month names, "Present" for a current role, one side alone."""
     first = month_year(start)
     last = "Present" if current else month_year(end)
     if first and last:
-        return f"{first} – {last}"
+        return f"{first} {EN_DASH} {last}"
     return first or last
 
 

@@ -56,8 +56,7 @@ SAMPLE_DOCUMENT: dict = {
             "end": "2021-02",
             "current": False,
             "bullets": [
-                "Built the order-management service used by 40 stores, in Python and "
-                "PostgreSQL.",
+                "Built the order-management service used by 40 stores, in Python and PostgreSQL.",
                 "Migrated 12 cron jobs to a queue-based worker fleet on Docker, removing "
                 "nightly failures.",
                 "Wrote the React dashboard that store managers use to track daily stock.",

@@ -7,7 +7,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 
 from gdpr.crypto import decrypt_bytes, encrypt_bytes
-from resumes.extraction import extract_text
+from resumes.extraction import ExtractedText, extract_text
 from resumes.files import check_upload
 from resumes.models import Resume, ResumeSource
 from resumes.parsing import parse_resume
@@ -23,8 +23,12 @@ def resume_store(
     declared_type: str | None,
     source: str = ResumeSource.UPLOAD,
     linkedin_url: str = "",
+    extracted: ExtractedText | None = None,
 ) -> Resume:
-    """Check a file by size, type and content, then keep it encrypted under a random name."""
+    """Check a file by size, type and content, then keep it encrypted under a random name.
+
+    With `extracted`, the text and parsed profile are stored with it.
+    """
     kind = check_upload(
         name=name,
         declared_type=declared_type,
@@ -39,6 +43,8 @@ def resume_store(
         source=source,
         linkedin_url=linkedin_url,
     )
+    if extracted is not None:
+        _fill_text(resume, extracted)
     resume.stored_file.save("resume.bin", ContentFile(encrypt_bytes(data)), save=False)
     try:
         resume.save()
@@ -66,11 +72,7 @@ def resume_read_original(*, resume: Resume) -> bytes:
 
 def resume_extract(*, resume: Resume) -> Resume:
     """Read the text out of the stored file and parse it into the profile."""
-    extracted = extract_text(resume_read_original(resume=resume), resume.file_kind)
-    resume.text = extracted.text
-    resume.extraction_method = extracted.method
-    resume.page_count = extracted.pages
-    resume.parsed_data = parse_resume(extracted.text)
+    _fill_text(resume, extract_text(resume_read_original(resume=resume), resume.file_kind))
     resume.save(
         update_fields=["text", "extraction_method", "page_count", "parsed_data", "updated_at"]
     )
@@ -78,15 +80,29 @@ def resume_extract(*, resume: Resume) -> Resume:
 
 
 def resume_upload(*, owner, name: str, data: bytes, declared_type: str | None, linkedin_url=""):
-    """Store, read and parse an upload; a file that cannot be read leaves nothing behind."""
-    resume = resume_store(
-        owner=owner, name=name, data=data, declared_type=declared_type, linkedin_url=linkedin_url
+    """Check, read and parse an upload before anything is stored: a file that cannot be read
+    leaves nothing behind."""
+    kind = check_upload(
+        name=name,
+        declared_type=declared_type,
+        data=data,
+        max_bytes=settings.RESUME_MAX_UPLOAD_BYTES,
     )
-    try:
-        return resume_extract(resume=resume)
-    except BaseException:
-        resume_delete(resume=resume)
-        raise
+    return resume_store(
+        owner=owner,
+        name=name,
+        data=data,
+        declared_type=declared_type,
+        linkedin_url=linkedin_url,
+        extracted=extract_text(data, kind),
+    )
+
+
+def _fill_text(resume: Resume, extracted: ExtractedText) -> None:
+    resume.text = extracted.text
+    resume.extraction_method = extracted.method
+    resume.page_count = extracted.pages
+    resume.parsed_data = parse_resume(extracted.text)
 
 
 def resume_delete(*, resume: Resume) -> None:

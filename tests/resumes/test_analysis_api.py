@@ -5,6 +5,7 @@ import json
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db.utils import OperationalError
+from rest_framework.test import APIClient
 
 from resumes.models import Analysis, AnalysisStatus, Resume
 from resumes.services import analyses as analysis_services
@@ -18,10 +19,15 @@ ANALYSES = "/api/v1/analyses"
 
 
 @pytest.fixture
-def run_on_commit(django_capture_on_commit_callbacks):
-    """Background jobs start after commit; run them as the request's transaction ends."""
-    with django_capture_on_commit_callbacks(execute=True):
-        yield
+def run_on_commit(django_capture_on_commit_callbacks, monkeypatch):
+    """Background jobs start after commit: run each as its request's transaction ends."""
+    real_request = APIClient.generic
+
+    def request_then_commit(self, *args, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return real_request(self, *args, **kwargs)
+
+    monkeypatch.setattr(APIClient, "generic", request_then_commit)
 
 
 def start(client, **data):

@@ -12,9 +12,13 @@ MAX_WORDS = 1200
 ODD_CHAR_SHARE = 0.01
 ALLOWED_SYMBOLS = frozenset(
     "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{}~"
-    "•●▪◦■□➢➤►✓✔·–—‘’“”…€£¥°©®™±×→"
+    # Bullets, dashes, typographic quotes, ellipsis, currency and a few common signs.
+    "\u2022\u25cf\u25aa\u25e6\u25a0\u25a1\u27a2\u27a4\u25ba\u2713\u2714\u00b7"
+    "\u2013\u2014\u2018\u2019\u201c\u201d\u2026\u20ac\u00a3\u00a5\u00b0\u00a9\u00ae"
+    "\u2122\u00b1\u00d7\u2192"
 )
-TABLE_LINE_RE = re.compile(r"\|.*\||\t.*\t|[\u2500-\u257f]")
+COLUMN_SEPARATORS_RE = re.compile(r"\|.*\||\t.*\t")
+BOX_DRAWING_RE = re.compile(r"[\u2500-\u257f]")
 DATE_STYLES = {
     "Jan 2020": re.compile(
         r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+(?:19|20)\d{2}\b"
@@ -104,7 +108,7 @@ def _length(evidence: ResumeEvidence) -> Deduction | None:
 
 
 def _tables(evidence: ResumeEvidence) -> Deduction | None:
-    count = sum(1 for line in evidence.lines if TABLE_LINE_RE.search(line))
+    count = _table_rows(evidence.lines)
     if count < 2:
         return None
     return Deduction(
@@ -112,9 +116,24 @@ def _tables(evidence: ResumeEvidence) -> Deduction | None:
         "tables",
         10,
         f"{_lines(count)} laid out as a table or with column separators.",
-        "Replace tables and column separators with plain lines; many ATS read tables out of "
-        "order.",
+        "Replace tables and column separators with plain lines; many ATS read tables out of order.",
     )
+
+
+def _table_rows(lines: tuple[str, ...]) -> int:
+    """Lines drawn with box characters, or in a run of two or more lines split into columns.
+
+    A single "email | phone | city" line is a common, harmless header, not a table.
+    """
+    count = run = 0
+    for line in (*lines, ""):
+        if COLUMN_SEPARATORS_RE.search(line):
+            run += 1
+            continue
+        count += run if run >= 2 else 0
+        run = 0
+        count += bool(BOX_DRAWING_RE.search(line))
+    return count
 
 
 def _odd_characters(evidence: ResumeEvidence) -> Deduction | None:

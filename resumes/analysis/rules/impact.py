@@ -58,8 +58,7 @@ def _verbs(bullets: tuple[str, ...]) -> Deduction | None:
         round_half_up(VERBS_WEIGHT * len(weak) / len(bullets)),
         f"{len(weak)} of {len(bullets)} experience bullets do not start with a strong action "
         f"verb{examples}.",
-        f"Start {_bullets(len(weak))} with a strong verb such as led, built, reduced or "
-        "launched.",
+        f"Start {_bullets(len(weak))} with a strong verb such as led, built, reduced or launched.",
     )
 
 

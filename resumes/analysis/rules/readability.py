@@ -14,6 +14,7 @@ from resumes.analysis.language import (
 )
 
 CATEGORY = "readability"
+NOTHING_TO_READ_POINTS = 60
 TARGET_AVERAGE_WORDS = 20
 AVERAGE_CAP = 20
 PASSIVE_WEIGHT = 40
@@ -29,7 +30,15 @@ MIN_REPEAT_LENGTH = 4
 def deductions(evidence: ResumeEvidence) -> list[Deduction]:
     units = evidence.units
     if not units:
-        return []
+        return [
+            Deduction(
+                CATEGORY,
+                "nothing_to_read",
+                NOTHING_TO_READ_POINTS,
+                "There is no summary and no experience bullet to read.",
+                "Write a two-line summary and 3 to 5 bullets for each role.",
+            )
+        ]
     found = [_average(units), _passive(units), _pronouns(units), _repeats(units)]
     return [deduction for deduction in found if deduction is not None]
 
@@ -43,8 +52,7 @@ def _average(units: tuple[str, ...]) -> Deduction | None:
         "long_sentences",
         min(AVERAGE_CAP, round_half_up(2 * (average - TARGET_AVERAGE_WORDS))),
         f"Sentences and bullets average {average:.0f} words.",
-        f"Shorten bullets to 12 to {TARGET_AVERAGE_WORDS} words: one action and its result "
-        "each.",
+        f"Shorten bullets to 12 to {TARGET_AVERAGE_WORDS} words: one action and its result each.",
     )
 
 
@@ -57,7 +65,7 @@ def _passive(units: tuple[str, ...]) -> Deduction | None:
         CATEGORY,
         "passive_voice",
         min(PASSIVE_CAP, max(1, round_half_up(PASSIVE_WEIGHT * len(passive) / len(units)))),
-        f'{len(passive)} of {len(units)} sentences and bullets use the passive voice (e.g. '
+        f"{len(passive)} of {len(units)} sentences and bullets use the passive voice (e.g. "
         f'"{example}").',
         f"Rewrite {len(passive)} passive {_plural(len(passive), 'sentence')} in the active "
         'voice ("I was tasked with X" → "Built X").',
@@ -80,10 +88,7 @@ def _pronouns(units: tuple[str, ...]) -> Deduction | None:
 
 def _repeats(units: tuple[str, ...]) -> Deduction | None:
     counts = Counter(
-        word.lower()
-        for unit in units
-        for word in words(unit)
-        if _counts_as_repeatable(word)
+        word.lower() for unit in units for word in words(unit) if _counts_as_repeatable(word)
     )
     repeated = sorted(
         (word for word, count in counts.items() if count >= REPEAT_THRESHOLD),
@@ -91,7 +96,7 @@ def _repeats(units: tuple[str, ...]) -> Deduction | None:
     )
     if not repeated:
         return None
-    shown = ", ".join(f'"{word}" ({counts[word]}×)' for word in repeated[:4])
+    shown = ", ".join(f'"{word}" ({counts[word]} times)' for word in repeated[:4])
     return Deduction(
         CATEGORY,
         "repeated_words",
@@ -108,7 +113,6 @@ def _counts_as_repeatable(word: str) -> bool:
         len(word) >= MIN_REPEAT_LENGTH
         and word.isalpha()
         and lower not in STOP_WORDS
-        and lower != "they"
         and canonical(word) is None
     )
 

@@ -1,0 +1,343 @@
+"""Skill taxonomy, and extraction of the skills a text mentions.
+
+The taxonomy is data kept in this repository: ``ai/taxonomy/<category>.txt``, one skill a
+line, ``Name | alias, alias | implied skill, implied skill`` (a line starting with ``#`` is a
+comment). A written form, the name or an alias, may carry marks in front:
+
+* ``=`` matches only in exactly that case: ``=Excel``, so "excel at" is not Excel.
+* ``~`` matches only in a skills-like context: ``=~Go`` counts in "Python, Go", "written in Go",
+  "Go developer", "Languages: Go" or a line of its own, never in "Go to market" or
+  "Go-getter". These are the written forms that are also common words or names.
+
+Extraction blanks URLs and e-mail addresses, lower-cases the text once and runs one regex
+compiled from a character trie of every written form. The trie makes the longest form win
+("React Native" over "React", "JavaScript" over "Java", "C++" over "C"), and the boundaries
+know symbols: C is not found in C++, C# or Objective-C, .NET is found in "VB.NET" only as
+VB.NET. Only then are case and context checked, for the few marked forms.
+"""
+
+import functools
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+CATEGORIES = (
+    "languages",
+    "frameworks",
+    "databases",
+    "cloud",
+    "devops",
+    "data_ml",
+    "testing",
+    "tools",
+    "methodologies",
+    "soft_skills",
+)
+CATEGORY_LABELS = {
+    "languages": "Languages",
+    "frameworks": "Frameworks & Libraries",
+    "databases": "Databases",
+    "cloud": "Cloud",
+    "devops": "DevOps",
+    "data_ml": "Data & ML",
+    "testing": "Testing",
+    "tools": "Tools",
+    "methodologies": "Methodologies",
+    "soft_skills": "Soft Skills",
+}
+TAXONOMY_DIR = Path(__file__).resolve().parent / "taxonomy"
+
+
+@dataclass(frozen=True)
+class Skill:
+    name: str
+    category: str
+    aliases: tuple[str, ...]
+    implies: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SkillMention:
+    name: str
+    category: str
+    start: int
+    end: int
+    surface: str
+
+
+@dataclass(frozen=True)
+class _Form:
+    """How one lower-cased written form is matched."""
+
+    skill: Skill
+    exact: frozenset[str] | None  # the only spellings accepted; None accepts any case
+    needs_context: bool
+
+
+def _key(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+class Taxonomy:
+    """Every skill, looked up by name or alias in any case, with the compiled matcher."""
+
+    def __init__(self, skills: Iterable[Skill], forms: dict[str, _Form]) -> None:
+        self._skills = tuple(skills)
+        self._forms = forms
+        self.pattern = re.compile(r"(?<![\w@#+.&-])" + _trie_pattern(forms) + r"(?![\w+#@]|\.\w)")
+
+    def get(self, name_or_alias: str) -> Skill | None:
+        form = self._forms.get(_key(name_or_alias))
+        return form.skill if form else None
+
+    def form(self, surface: str) -> _Form | None:
+        return self._forms.get(_key(surface))
+
+    def __len__(self) -> int:
+        return len(self._skills)
+
+    def __iter__(self) -> Iterator[Skill]:
+        return iter(self._skills)
+
+
+def _trie_pattern(words: Iterable[str]) -> str:
+    """A regex matching any of the words, longest first, branching one character at a time."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _node_pattern(trie)
+
+
+def _node_pattern(node: dict) -> str:
+    branches = [
+        (r"\s+" if char == " " else re.escape(char)) + _node_pattern(child)
+        for char, child in sorted(node.items())
+        if char
+    ]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    # A word that ends here is tried after its longer continuations: longest match first.
+    return f"(?:{body})?" if "" in node else body
+
+
+def _split(field: str) -> list[str]:
+    return [part.strip() for part in field.split(",") if part.strip()]
+
+
+def _marked(text: str) -> tuple[str, bool, bool]:
+    """'=~Go' → ('Go', exact case, needs context)."""
+    marks = text[: len(text) - len(text.lstrip("=~"))]
+    return " ".join(text[len(marks) :].split()), "=" in marks, "~" in marks
+
+
+def _add_form(forms: dict[str, _Form], skill: Skill, written: tuple[str, bool, bool]) -> None:
+    text, exact, needs_context = written
+    key = _key(text)
+    spelling = frozenset({text}) if exact else None
+    known = forms.get(key)
+    if known is None:
+        forms[key] = _Form(skill, spelling, needs_context)
+        return
+    if known.skill != skill:
+        raise ValueError(f"{text!r} names both {known.skill.name!r} and {skill.name!r}")
+    merged = None if known.exact is None or spelling is None else known.exact | spelling
+    forms[key] = _Form(skill, merged, known.needs_context and needs_context)
+
+
+def _read_category(path: Path, category: str) -> Iterator[tuple[Skill, list]]:
+    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        fields = [field.strip() for field in line.split("|")]
+        if len(fields) > 3 or not fields[0]:
+            raise ValueError(f"{path.name}:{number}: expected 'Name | aliases | implies'")
+        fields += [""] * (3 - len(fields))
+        written = [_marked(fields[0])] + [_marked(alias) for alias in _split(fields[1])]
+        aliases = tuple(text for text, _, _ in written[1:])
+        yield Skill(written[0][0], category, aliases, tuple(_split(fields[2]))), written
+
+
+def load_taxonomy(directory: Path = TAXONOMY_DIR) -> Taxonomy:
+    """Read and check the taxonomy files; ValueError names the first problem found."""
+    skills: list[Skill] = []
+    forms: dict[str, _Form] = {}
+    for category in CATEGORIES:
+        path = directory / f"{category}.txt"
+        for skill, written in _read_category(path, category):
+            skills.append(skill)
+            for form in written:
+                _add_form(forms, skill, form)
+    names = {skill.name for skill in skills}
+    for skill in skills:
+        unknown = [name for name in skill.implies if name not in names or name == skill.name]
+        if unknown:
+            raise ValueError(f"{skill.name!r} implies unknown or itself: {unknown}")
+    return Taxonomy(skills, forms)
+
+
+@functools.cache
+def taxonomy() -> Taxonomy:
+    """The shipped taxonomy, loaded and compiled once per process."""
+    return load_taxonomy()
+
+
+# URLs and e-mail addresses name no skills ("github.com/jane/react-app").
+_LINK = re.compile(
+    r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|\b(?:[\w-]+\.)+(?:com|org|io|dev|me|co|ai|app|edu|gov)/\S*",
+    re.IGNORECASE,
+)
+_JOINER = re.compile(r"\s*(?:(?:[,;/|+&()]|\band\b|\bor\b)\s*)+", re.IGNORECASE)
+_COMPOUND_AFTER = re.compile(r"[-&'\u2019]\w")
+_COMPOUND_BEFORE = re.compile(r"\w[-&'\u2019]$")
+_DATE_AFTER = re.compile(r"\s+(?:(?:19|20)\d\d|semester|term|season|quarter|break)\b", re.I)
+_WORD_BEFORE = re.compile(r"\b(in|with|using|via|including)[ \t]+$", re.IGNORECASE)
+_HEADING = re.compile(
+    r"(?:skill|language|technolog|stack|tool|framework|librar|platform|database|cloud|devops"
+    r"|proficien|expertise|competenc)[^:\n]{0,30}:\s*$",
+    re.IGNORECASE,
+)
+# A following word that makes a common word a skill: "Go developer", "Chef cookbooks".
+_TECH_WORD_AFTER = re.compile(
+    r"[ \t]+(?:programming|languages?|developers?|development|dev|engineers?|engineering"
+    r"|programmers?|code|codebase|coding|services?|microservices|backend|frontend|apps?"
+    r"|applications?|apis?|sdk|library|libraries|frameworks?|modules?|packages?|scripts?"
+    r"|scripting|pipelines?|jobs|clusters?|stack|projects|experience|expertise|proficiency"
+    r"|runtime|servers?|plugins?|templates|cookbooks|manifests|playbooks|charts|dashboards"
+    r"|queries|components|tests|testing|automation|builds?|deployments?|infrastructure"
+    r"|workflows|integrations?|certified|certification|expert|ecosystem|toolchain|tooling"
+    r"|cli|compiler|interpreter|notebooks|models|schemas?|databases?|instances|monitoring"
+    r"|agents|migrations?)\b",
+    re.IGNORECASE,
+)
+
+
+def _lower_same_length(text: str) -> str:
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    # A few characters lower-case to two ("İ"); keep those as they are so offsets still hold.
+    return "".join(char.lower() if len(char.lower()) == 1 else char for char in text)
+
+
+def _scan(text: str) -> list[tuple[_Form, int, int]]:
+    """Every written form found, in order, that passes its case check."""
+    found = []
+    tax = taxonomy()
+    blanked = _LINK.sub(lambda match: " " * len(match.group()), text)
+    for match in tax.pattern.finditer(_lower_same_length(blanked)):
+        surface = text[match.start() : match.end()]
+        form = tax.form(surface)
+        if form is not None and (form.exact is None or " ".join(surface.split()) in form.exact):
+            found.append((form, match.start(), match.end()))
+    return found
+
+
+def _joined(gap: str) -> bool:
+    return len(gap) <= 12 and _JOINER.fullmatch(gap) is not None
+
+
+def _next_to(found: list, other: int, gap: str) -> bool:
+    """Whether found[other], `gap` away, makes a list with the mention: 'Python, Go', 'C/C++'."""
+    if not 0 <= other < len(found):
+        return False
+    if _joined(gap):
+        return True
+    # Only a space between: the neighbour must be a skill that is never a plain word.
+    return gap in (" ", "\t") and not found[other][0].needs_context
+
+
+def _listed(text: str, found: list, index: int) -> bool:
+    start, end = found[index][1], found[index][2]
+    previous = found[index - 1][2] if index > 0 else start
+    following = found[index + 1][1] if index + 1 < len(found) else end
+    return _next_to(found, index - 1, text[previous:start]) or _next_to(
+        found, index + 1, text[end:following]
+    )
+
+
+def _own_line(text: str, start: int, end: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    return line.strip(" \t\r-*•·▪◦,.;") == text[start:end]
+
+
+def _in_context(text: str, found: list, index: int) -> bool:
+    """Whether a word that is also plain English is used as a skill here."""
+    start, end = found[index][1], found[index][2]
+    after, before = text[end : end + 40], text[max(0, start - 40) : start]
+    if _COMPOUND_AFTER.match(after) or _COMPOUND_BEFORE.search(before):
+        return False  # "Go-getter", "R&D", "Go's"
+    if _DATE_AFTER.match(after):
+        return False  # "Spring 2021", "Spring semester"
+    line_start = text.rfind("\n", 0, start) + 1
+    return (
+        _listed(text, found, index)
+        or _WORD_BEFORE.search(before) is not None
+        or _TECH_WORD_AFTER.match(after) is not None
+        or _HEADING.search(text, line_start, start) is not None
+        or _own_line(text, start, end)
+    )
+
+
+def extract_skill_mentions(text: str) -> list[SkillMention]:
+    """Every mention of a skill in the text, in order, with its offsets."""
+    found = _scan(text)
+    return [
+        SkillMention(form.skill.name, form.skill.category, start, end, text[start:end])
+        for index, (form, start, end) in enumerate(found)
+        if not form.needs_context or _in_context(text, found, index)
+    ]
+
+
+def extract_skills(text: str) -> list[str]:
+    """Canonical names of the skills the text mentions, in order of first mention, once each."""
+    return list(dict.fromkeys(mention.name for mention in extract_skill_mentions(text)))
+
+
+def canonical(name: str) -> str | None:
+    """The canonical name for a skill name or alias in any case, None when unknown."""
+    skill = taxonomy().get(name)
+    return skill.name if skill else None
+
+
+def category_of(name: str) -> str | None:
+    skill = taxonomy().get(name)
+    return skill.category if skill else None
+
+
+def skills_by_category(names: Iterable[str]) -> dict[str, list[str]]:
+    """Known skills grouped by category in CATEGORIES order, sorted; unknown names dropped."""
+    grouped: dict[str, set[str]] = {}
+    for name in names:
+        skill = taxonomy().get(name)
+        if skill:
+            grouped.setdefault(skill.category, set()).add(skill.name)
+    return {
+        category: sorted(grouped[category], key=lambda name: (name.casefold(), name))
+        for category in CATEGORIES
+        if category in grouped
+    }
+
+
+def expand_implied(names: Iterable[str]) -> set[str]:
+    """The names (canonical when known) plus every skill they imply, transitively."""
+    tax = taxonomy()
+    pending = [canonical(name) or name for name in names]
+    expanded: set[str] = set()
+    while pending:
+        name = pending.pop()
+        if name in expanded:
+            continue
+        expanded.add(name)
+        skill = tax.get(name)
+        if skill:
+            pending.extend(skill.implies)
+    return expanded

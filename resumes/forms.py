@@ -1,0 +1,132 @@
+"""Forms of the candidate pages; the services behind them check everything again."""
+
+from django import forms
+from django.conf import settings
+from django.template.defaultfilters import date as format_date
+
+from resumes.api.serializers import MIN_JOB_DESCRIPTION
+from resumes.models import CoverLetterTone, Resume
+from resumes.rendering import RESUME_FORMATS, TEMPLATES
+
+ACCEPTED_FILES = ".pdf,.docx,.doc,.txt,application/pdf,application/msword,text/plain,"
+ACCEPTED_FILES += "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+DECISION_CHOICES = [("accepted", "Accept"), ("rejected", "Reject")]
+FORMAT_LABELS = {"pdf": "PDF", "docx": "Word (DOCX)"}
+
+
+def _job_description_field(*, required: bool) -> forms.CharField:
+    return forms.CharField(
+        label="Job description",
+        required=required,
+        max_length=20_000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=f"Paste the job posting: at least {MIN_JOB_DESCRIPTION} characters.",
+    )
+
+
+class JobDescriptionMixin:
+    """A pasted job description is either empty or long enough to find skills in."""
+
+    def clean_job_description(self):
+        value = self.cleaned_data["job_description"]
+        if value and len(value) < MIN_JOB_DESCRIPTION:
+            raise forms.ValidationError(
+                f"Give at least {MIN_JOB_DESCRIPTION} characters of the job description "
+                f"(you gave {len(value)})."
+            )
+        return value
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(
+        label="Resume file",
+        widget=forms.FileInput(attrs={"accept": ACCEPTED_FILES}),
+    )
+    linkedin_url = forms.URLField(
+        label="LinkedIn profile", required=False, max_length=200, assume_scheme="https"
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        limit = settings.RESUME_MAX_UPLOAD_BYTES // 1_048_576
+        self.fields["file"].help_text = f"PDF, DOCX, DOC or TXT, up to {limit} MB."
+
+    def clean_linkedin_url(self):
+        value = self.cleaned_data["linkedin_url"]
+        if value and "linkedin.com/" not in value.lower():
+            raise forms.ValidationError("Give a linkedin.com address.")
+        return value
+
+
+class AnalyseForm(JobDescriptionMixin, forms.Form):
+    job_title = forms.CharField(label="Job title", required=False, max_length=200)
+    job_description = _job_description_field(required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["job_description"].help_text += " Leave empty for a general analysis."
+
+
+class EnhanceForm(JobDescriptionMixin, forms.Form):
+    target_role = forms.CharField(label="Target role", required=False, max_length=200)
+    job_description = _job_description_field(required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["job_description"].help_text += " Adds the job's missing keywords."
+
+
+class ResumeChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, resume):
+        return f"{resume.original_name} (uploaded {format_date(resume.created_at, 'j M Y')})"
+
+
+class CoverLetterForm(JobDescriptionMixin, forms.Form):
+    resume = ResumeChoiceField(queryset=Resume.objects.none(), empty_label=None)
+    job_description = _job_description_field(required=True)
+    job_title = forms.CharField(label="Job title", required=False, max_length=200)
+    company = forms.CharField(required=False, max_length=200)
+    tone = forms.ChoiceField(
+        choices=CoverLetterTone.choices,
+        initial=CoverLetterTone.PROFESSIONAL,
+        widget=forms.RadioSelect,
+    )
+
+    def __init__(self, *args, resumes, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["resume"].queryset = resumes
+
+
+class DecisionsForm(forms.Form):
+    """One optional accept/reject choice per suggestion, named `decision-<suggestion id>`."""
+
+    def __init__(self, *args, suggestions: list[dict], decisions: dict[str, str], **kwargs):
+        super().__init__(*args, **kwargs)
+        for suggestion in suggestions:
+            self.fields[self.field_name(suggestion["id"])] = forms.ChoiceField(
+                label=f"Decision on: {suggestion['reason']}",
+                choices=DECISION_CHOICES,
+                required=False,
+                widget=forms.RadioSelect,
+                initial=decisions.get(suggestion["id"]),
+            )
+
+    @staticmethod
+    def field_name(suggestion_id: str) -> str:
+        return f"decision-{suggestion_id}"
+
+    def decisions(self) -> dict[str, str]:
+        prefix = len(self.field_name(""))
+        return {name[prefix:]: value for name, value in self.cleaned_data.items() if value}
+
+
+class DownloadEnhancedForm(forms.Form):
+    template = forms.ChoiceField(
+        label="Template", choices=[(template.id, template.name) for template in TEMPLATES]
+    )
+    format = forms.ChoiceField(
+        label="Format",
+        choices=[(fmt, FORMAT_LABELS[fmt]) for fmt in RESUME_FORMATS],
+        initial="pdf",
+        widget=forms.RadioSelect,
+    )

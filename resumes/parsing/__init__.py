@@ -1,0 +1,73 @@
+"""Resume text to the structured profile of DESIGN.md ("parsed_data").
+
+`parse_resume` is a pure function: the same text and `as_of` give the same profile. It only
+reports what the text says; a field it cannot find is null or empty, never guessed.
+"""
+
+from datetime import date
+
+from ai.skills import extract_skills, skills_by_category
+from resumes.parsing.certifications import parse_certifications
+from resumes.parsing.contact import parse_contact
+from resumes.parsing.dates import DateRange, merged_months
+from resumes.parsing.education import parse_education
+from resumes.parsing.experience import parse_jobs
+from resumes.parsing.languages import parse_languages
+from resumes.parsing.sections import Section, split_sections
+
+__all__ = ["parse_resume"]
+
+MIN_SUMMARY_WORDS = 12  # an untitled header line this long is a summary, not a contact line
+
+
+def parse_resume(text: str, *, as_of: date | None = None) -> dict:
+    """The profile of a resume's normalised text (see `resumes.extraction.normalise`).
+
+    `as_of` resolves "Present" (default: today); it is the only input besides the text.
+    """
+    as_of = as_of or date.today()  # noqa: DTZ011 (a calendar date; the caller may pass one)
+    sections = split_sections([line.strip() for line in text.splitlines()])
+    header, lines = sections[0].lines, _lines_by_key(sections[1:])
+    personal_info = parse_contact(header, lines.get("contact", []), text)
+    jobs = parse_jobs(lines.get("experience", []), as_of)
+    return {
+        "personal_info": personal_info,
+        "summary": _summary(lines.get("summary"), header),
+        "skills": skills_by_category(extract_skills(text)),
+        "experience": [job for job, _ in jobs],
+        "total_experience_years": _total_years([dates for _, dates in jobs], as_of),
+        "education": parse_education(lines.get("education", [])),
+        "certifications": parse_certifications(lines.get("certifications", [])),
+        "languages": parse_languages(lines.get("languages", [])),
+        "sections": _section_keys(sections, personal_info),
+    }
+
+
+def _lines_by_key(sections: list[Section]) -> dict[str, list[str]]:
+    """Sections with the same key (two "Experience" headings) read as one, blank-separated."""
+    lines: dict[str, list[str]] = {}
+    for section in sections:
+        lines.setdefault(section.key, []).extend([*section.lines, ""])
+    return lines
+
+
+def _summary(lines: list[str] | None, header: list[str]) -> str | None:
+    if lines is None:
+        lines = [line for line in header if len(line.split()) >= MIN_SUMMARY_WORDS]
+    text = " ".join(line.removeprefix("- ") for line in lines if line)
+    return text or None
+
+
+def _total_years(ranges: list[DateRange | None], as_of: date) -> float:
+    """Years of experience, with months in which jobs overlap counted once."""
+    intervals = [interval for dates in ranges if dates and (interval := dates.interval(as_of))]
+    return round(merged_months(intervals) / 12, 1)
+
+
+def _section_keys(sections: list[Section], personal_info: dict) -> list[str]:
+    """Detected sections in order; "contact" when the resume gives a way to reach them."""
+    keys = [section.key for section in sections[1:] if section.heading]
+    reachable = personal_info["email"] or personal_info["phone"]
+    if reachable and "contact" not in keys:
+        keys.insert(0, "contact")
+    return list(dict.fromkeys(keys))

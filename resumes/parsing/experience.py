@@ -1,0 +1,242 @@
+"""Jobs from the experience section: title, company, location, dates, months and bullets.
+
+Each job is anchored on the line that holds its dates. Its header is that line plus the
+short lines right before it (when the section starts with a title or company rather than
+with a date) or right after it; the lines up to the next job are its bullets.
+"""
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from resumes.parsing.dates import DateRange, find_range, format_month
+from resumes.parsing.places import is_location, trailing_location
+from resumes.parsing.vocabulary import company_score, title_score
+
+MAX_HEADER_WORDS = 14
+MAX_LINES_BEFORE_DATES = 3
+MAX_LINES_AFTER_DATES = 2
+_ABBREVIATION_END = re.compile(r"\b(?:inc|ltd|co|corp|llc|plc|jr|sr|st|s\.a|n\.v)\.$", re.I)
+_FIELD_SEPARATORS = re.compile(r"\s*(?:\||·|•|\t|\s[-\u2013—]\s)\s*")
+_AT = re.compile(r"\s+(?:at|@)\s+", re.IGNORECASE)
+_COMMA_SUFFIX = re.compile(
+    r",\s*(?:inc|llc|ltd|gmbh|ag|sa|plc|corp|co|bv|oy|ab|pty|kg)\.?$", re.IGNORECASE
+)
+_WORDS = re.compile(r"[^\W\d_][\w'\u2019-]*")
+_SMALL_WORDS = {
+    "a", "an", "and", "at", "for", "in", "of", "on", "the", "to", "with", "de", "la", "van",
+    "von", "der", "y", "e", "&", "via", "per", "from", "by",
+}  # fmt: skip
+_EMPTY_BRACKETS = re.compile(r"\(\s*\)|\[\s*\]")
+
+
+@dataclass(frozen=True)
+class Line:
+    text: str
+    bullet: bool
+    dates: DateRange | None
+
+    @property
+    def blank(self) -> bool:
+        return not self.text
+
+    @property
+    def header_like(self) -> bool:
+        """Short, not a bullet, not a sentence: a title, company or location line."""
+        if self.blank or self.bullet or self.dates is not None:
+            return False
+        if len(self.text.split()) > MAX_HEADER_WORDS or not _title_cased(self.text):
+            return False
+        return not self.text.endswith(".") or bool(_ABBREVIATION_END.search(self.text))
+
+
+def _title_cased(text: str) -> bool:
+    """Titles and names capitalise most words; a sentence ("Mentored four engineers") does not.
+
+    This tells a job's header from the last bullet of the job before when the bullets carry
+    no marker.
+    """
+    words = [word for word in _WORDS.findall(text) if word.lower() not in _SMALL_WORDS]
+    return not words or 2 * sum(word[0].isupper() for word in words) >= len(words)
+
+
+def classify(lines: list[str]) -> list[Line]:
+    items = []
+    for text in lines:
+        bullet = text.startswith("- ")
+        body = text[2:].strip() if bullet else text
+        dates = None if bullet else find_range(body)
+        items.append(Line(body, bullet, dates))
+    return items
+
+
+def parse_experience(lines: list[str], as_of: date) -> list[dict]:
+    """Jobs in the order written (the profile's "experience")."""
+    return [job for job, _ in parse_jobs(lines, as_of)]
+
+
+def parse_jobs(lines: list[str], as_of: date) -> list[tuple[dict, DateRange | None]]:
+    """Each job with the date range it was read from (None for a job without dates)."""
+    items = classify(lines)
+    anchors = [index for index, item in enumerate(items) if item.dates is not None]
+    if not anchors:
+        return [(job, None) for block in _blocks(items) if (job := _undated_job(block))]
+    starts = _starts(items, anchors)
+    jobs = []
+    for number, (anchor, start) in enumerate(zip(anchors, starts, strict=True)):
+        stop = starts[number + 1] if number + 1 < len(starts) else len(items)
+        header_end = _header_end(items, anchor, stop)
+        job = _job(items[start:header_end], items[anchor], items[header_end:stop], as_of)
+        jobs.append((job, items[anchor].dates))
+    return jobs
+
+
+def _starts(items: list[Line], anchors: list[int]) -> list[int]:
+    """Where each job begins: at its date line when the section leads with dates."""
+    first_text = next(index for index, item in enumerate(items) if not item.blank)
+    if first_text == anchors[0]:
+        return anchors
+    starts = []
+    for number, anchor in enumerate(anchors):
+        floor = anchors[number - 1] + 1 if number else 0
+        start = anchor
+        while (
+            start - 1 >= floor
+            and anchor - (start - 1) <= MAX_LINES_BEFORE_DATES
+            and items[start - 1].header_like
+        ):
+            start -= 1
+        starts.append(start)
+    return starts
+
+
+def _header_end(items: list[Line], anchor: int, stop: int) -> int:
+    end = anchor + 1
+    while end < stop and end - anchor <= MAX_LINES_AFTER_DATES and items[end].header_like:
+        end += 1
+    return end
+
+
+def _job(header: list[Line], anchor: Line, body: list[Line], as_of: date) -> dict:
+    fields = []
+    for item in header:
+        text = item.text
+        if item is anchor:
+            first, last = anchor.dates.span
+            text = f"{text[:first]} | {text[last:]}"
+        fields += header_fields(text)
+    location, fields = take_location(fields)
+    title, company = title_and_company(fields)
+    return job_dict(title, company, location, anchor.dates, bullets(body), as_of)
+
+
+def job_dict(title, company, location, dates: DateRange | None, items, as_of) -> dict:
+    return {
+        "title": title or "",
+        "company": company,
+        "location": location,
+        "start": format_month(dates.start) if dates else None,
+        "end": format_month(dates.end) if dates else None,
+        "current": bool(dates and dates.current),
+        "months": dates.months(as_of) if dates else None,
+        "bullets": items,
+    }
+
+
+def header_fields(text: str) -> list[str]:
+    text = _EMPTY_BRACKETS.sub(" ", text)
+    parts = _FIELD_SEPARATORS.split(text)
+    return [part.strip(" ,;:()[]") for part in parts if part.strip(" ,;:()[]")]
+
+
+def take_location(fields: list[str]) -> tuple[str | None, list[str]]:
+    """The first field that is a place (or ends in one), and the fields without it."""
+    for index, field in enumerate(fields):
+        if is_location(field):
+            return field, fields[:index] + fields[index + 1 :]
+        rest, place = trailing_location(field)
+        if place and rest:
+            return place, [*fields[:index], rest, *fields[index + 1 :]]
+    return None, fields
+
+
+def title_and_company(fields: list[str]) -> tuple[str | None, str | None]:
+    """ "Title at Company", "Title, Company", or separate fields ordered by their words."""
+    if not fields:
+        return None, None
+    if len(fields) == 1:
+        return _split_single(fields[0])
+    ranked = sorted(fields, key=lambda field: company_score(field) - title_score(field))
+    title = ranked[0] if title_score(ranked[0]) > company_score(ranked[0]) else fields[0]
+    others = [field for field in fields if field is not title]
+    company = max(others, key=lambda field: company_score(field) - title_score(field))
+    if company_score(company) - title_score(company) <= 0:
+        company = others[0]
+    return title, company
+
+
+def _split_single(text: str) -> tuple[str, str | None]:
+    parts = _AT.split(text, maxsplit=1)
+    if len(parts) == 2:
+        return parts[0].strip(), parts[1].strip()
+    if "," in text and not _COMMA_SUFFIX.search(text):
+        first, second = (part.strip() for part in text.split(",", 1))
+        if title_score(first) == 0 and title_score(second) > 0:
+            return second, first
+        return first, second
+    if company_score(text) > title_score(text):
+        return "", text
+    return text, None
+
+
+def bullets(items: list[Line]) -> list[str]:
+    """Bullet lines; a line without a marker continues the previous item when it wraps."""
+    result: list[str] = []
+    previous: Line | None = None
+    for item in items:
+        if item.blank:
+            previous = None
+        elif item.bullet or previous is None or not _continues(previous, result[-1], item.text):
+            result.append(item.text)
+            previous = item
+        else:
+            result[-1] = f"{result[-1]} {item.text}"
+    return result
+
+
+def _continues(previous: Line, so_far: str, text: str) -> bool:
+    """A lower-case start always continues; after a bullet, so does an unfinished sentence.
+
+    Unmarked lines after unmarked lines are separate items unless lower-case: without
+    markers there is no other sign of a wrap.
+    """
+    if text[0].islower():
+        return True
+    return previous.bullet and not so_far.endswith((".", "!", "?", ":"))
+
+
+def _blocks(items: list[Line]) -> list[list[Line]]:
+    blocks: list[list[Line]] = [[]]
+    for item in items:
+        if item.blank:
+            blocks.append([])
+        else:
+            blocks[-1].append(item)
+    return [block for block in blocks if block]
+
+
+def _undated_job(block: list[Line]) -> dict | None:
+    """A job written without dates: its header lines, then its bullets."""
+    header = []
+    for item in block:
+        if not item.header_like or len(header) == MAX_LINES_AFTER_DATES:
+            break
+        header.append(item)
+    if not header:
+        return None
+    fields = [field for item in header for field in header_fields(item.text)]
+    location, fields = take_location(fields)
+    title, company = title_and_company(fields)
+    if not title and not company:
+        return None
+    return job_dict(title, company, location, None, bullets(block[len(header) :]), None)

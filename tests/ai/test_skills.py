@@ -1,0 +1,280 @@
+import time
+
+import pytest
+
+from ai.skills import (
+    CATEGORIES,
+    CATEGORY_LABELS,
+    TAXONOMY_DIR,
+    canonical,
+    category_of,
+    expand_implied,
+    extract_skill_mentions,
+    extract_skills,
+    load_taxonomy,
+    skills_by_category,
+    taxonomy,
+)
+
+RESUME = """Jane Doe
+Senior Software Engineer | jane.doe@example.com | github.com/janedoe/react-app
+
+SUMMARY
+Backend-leaning engineer with 8 years building distributed systems in Go and Python.
+A Go-getter who enjoys R&D and a good go to market plan; strong communication.
+
+SKILLS
+Languages: Python, Go, TypeScript, JavaScript, C++, C#, SQL, R, Bash
+Frameworks: Django, FastAPI, Flask, React, React Native, Vue.js, Node.js, Express, Spring Boot
+Data: PostgreSQL, Redis, Elasticsearch, MongoDB, Kafka, Apache Spark, pandas, scikit-learn
+Cloud & DevOps: AWS (EC2, S3, Lambda, EKS), GCP, Docker, Kubernetes (k8s), Terraform, CI/CD
+Testing: pytest, Jest, Cypress, Playwright, Selenium, TDD
+Tools: Git, Jira, Confluence, Figma, Excel, VS Code
+
+EXPERIENCE
+Senior Software Engineer, Acme Corp, Jan 2020 - Present
+- Led the move of a monolith to microservices written in Go and Python, p95 latency -40%.
+- Built event pipelines with Kafka, Spark Structured Streaming and Airflow, 2B events a day.
+- Designed REST APIs and GraphQL gateways with FastAPI; added OpenTelemetry tracing.
+- Introduced Terraform modules and Argo CD for 30 Kubernetes clusters on Amazon EKS.
+- Mentored 6 engineers; ran code reviews and sprint planning in an Agile/Scrum team.
+
+Software Engineer, Globex, Jun 2016 - Dec 2019
+- Developed React and Redux front ends and a React Native app used by 200k people.
+- Wrote NodeJS services with Express and NestJS, backed by Postgres and Redis.
+- Trained churn models with sklearn and XGBoost, served with Flask.
+- Set up Jenkins pipelines and SonarQube; automated tests with pytest and Cypress.
+
+EDUCATION
+B.Sc. Computer Science, State University, 2012 - 2016. Graduated in Spring 2016.
+
+INTERESTS
+Chess, cooking (no Chef here), puppet theatre, and Spring hiking trips.
+"""
+
+
+def test_taxonomy_holds_at_least_1500_skills_across_all_ten_categories():
+    skills = list(taxonomy())
+    per_category = dict.fromkeys(CATEGORIES, 0)
+    for skill in skills:
+        per_category[skill.category] += 1
+
+    assert len(taxonomy()) == len(skills) >= 1500
+    assert all(count >= 50 for count in per_category.values()), per_category
+    assert set(CATEGORY_LABELS) == set(CATEGORIES)
+    assert CATEGORY_LABELS["data_ml"] == "Data & ML"
+
+
+def test_no_name_or_alias_belongs_to_two_skills():
+    owner: dict[str, str] = {}
+    clashes = []
+    for skill in taxonomy():
+        for form in (skill.name, *skill.aliases):
+            key = " ".join(form.lower().split())
+            if owner.setdefault(key, skill.name) != skill.name:
+                clashes.append((form, owner[key], skill.name))
+
+    assert clashes == []
+
+
+def test_every_implied_skill_exists_and_no_skill_implies_itself():
+    names = {skill.name for skill in taxonomy()}
+    broken = [
+        (skill.name, implied)
+        for skill in taxonomy()
+        for implied in skill.implies
+        if implied not in names or implied == skill.name
+    ]
+
+    assert broken == []
+
+
+def _write_taxonomy(directory, lines_by_category):
+    for category in CATEGORIES:
+        lines = lines_by_category.get(category, [f"Skill of {category}"])
+        (directory / f"{category}.txt").write_text("\n".join(lines), encoding="utf-8")
+
+
+def test_loader_refuses_an_alias_shared_by_two_skills(tmp_path):
+    _write_taxonomy(tmp_path, {"languages": ["Go | golang", "Golang Tools | GoLang"]})
+
+    with pytest.raises(ValueError, match="names both 'Go' and 'Golang Tools'"):
+        load_taxonomy(tmp_path)
+
+
+def test_loader_refuses_an_implied_skill_that_does_not_exist(tmp_path):
+    _write_taxonomy(tmp_path, {"frameworks": ["Django | | Pythn"]})
+
+    with pytest.raises(ValueError, match="Pythn"):
+        load_taxonomy(tmp_path)
+
+
+def test_shipped_taxonomy_loads_cleanly_and_is_cached():
+    assert len(load_taxonomy(TAXONOMY_DIR)) == len(taxonomy())
+    assert taxonomy() is taxonomy()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("C++ and C# on .NET", ["C++", "C#", ".NET"]),
+        ("ASP.NET Core and VB.NET", ["ASP.NET Core", "VB.NET"]),
+        ("Node.js, NodeJS and node", ["Node.js"]),
+        ("Express and node", ["Express", "Node.js"]),
+        ("Python, Go, Rust", ["Python", "Go", "Rust"]),
+        ("services written in Go", ["Go"]),
+        ("Go developer", ["Go"]),
+        ("golang", ["Go"]),
+        ("Golang microservices", ["Go", "Microservices"]),
+        ("R, Python", ["R", "Python"]),
+        ("R programming", ["R"]),
+        ("Java and JavaScript", ["Java", "JavaScript"]),
+        ("JavaScript", ["JavaScript"]),
+        ("React Native", ["React Native"]),
+        ("React and React Native", ["React", "React Native"]),
+        ("Vue.js or VueJS", ["Vue.js"]),
+        ("C, C++", ["C", "C++"]),
+        ("C/C++", ["C", "C++"]),
+        ("C programming", ["C"]),
+        ("Objective-C", ["Objective-C"]),
+        ("Excel", ["Excel"]),
+        ("CI/CD", ["CI/CD"]),
+        ("scikit-learn and sklearn", ["scikit-learn"]),
+        ("PostgreSQL or Postgres", ["PostgreSQL"]),
+        ("AWS and Amazon Web Services", ["AWS"]),
+        ("k8s", ["Kubernetes"]),
+        ("Java/Spring", ["Java", "Spring"]),
+        ("Spring Boot", ["Spring Boot"]),
+        ("Swift, Kotlin", ["Swift", "Kotlin"]),
+        ("Chef, Puppet, Ansible", ["Chef", "Puppet", "Ansible"]),
+        ("Ruby on Rails", ["Ruby on Rails"]),
+        ("Ruby, Python", ["Ruby", "Python"]),
+        ("Express, Node.js", ["Express", "Node.js"]),
+        ("REST APIs with Flask", ["REST", "Flask"]),
+        ("Make, CMake", ["Make", "CMake"]),
+        ("Ant, Maven", ["Apache Ant", "Apache Maven"]),
+        ("Sass/Less", ["Sass", "Less"]),
+        ("Languages: Go", ["Go"]),
+        ("Skills\nGo\nRust\n", ["Go", "Rust"]),
+        ("a Swift iOS app", ["Swift", "iOS"]),
+        ("Python3 and Python-based tools", ["Python"]),
+    ],
+)
+def test_extracts_skills_despite_case_punctuation_and_look_alikes(text, expected):
+    assert extract_skills(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We are going to go to market next week",
+        "Go to market strategy",
+        "A Go-getter attitude",
+        "R&D lead",
+        "John R. Smith",
+        "C-level executives",
+        "Grade C",
+        "excel at this",
+        "Spring 2020",
+        "in Spring semester",
+        "rust on the car",
+        "Rust belt",
+        "swift delivery",
+        "head chef",
+        "Chef de partie",
+        "puppet show",
+        "Ruby Smith",
+        "express delivery",
+        "American Express",
+        "flask of coffee",
+        "Make sure to",
+        "Ant colony",
+        "Less than 5%",
+        "sass",
+        "node pools in the cluster",
+    ],
+)
+def test_common_words_that_are_also_skill_names_are_not_skills(text):
+    assert extract_skills(text) == []
+
+
+def test_links_and_email_addresses_name_no_skills():
+    text = "jane@python.org, github.com/jane/react-app, https://kotlinlang.org/docs, python.org"
+
+    assert extract_skills(text) == []
+
+
+def test_resume_skills_come_in_order_of_first_mention_once_each():
+    skills = extract_skills(RESUME)
+
+    assert skills[:3] == ["Distributed Systems", "Go", "Python"]
+    assert len(skills) == len(set(skills))
+    assert {"Node.js", "PostgreSQL", "scikit-learn", "Amazon EKS", "Jenkins"} <= set(skills)
+    assert not {"Chef", "Puppet", "Spring"} & set(skills)
+
+
+def test_mentions_point_at_the_text_they_came_from():
+    text = "Built APIs with NodeJS; deployed on k8s."
+
+    mentions = extract_skill_mentions(text)
+
+    assert [(m.name, m.category, m.surface) for m in mentions] == [
+        ("Node.js", "frameworks", "NodeJS"),
+        ("Kubernetes", "devops", "k8s"),
+    ]
+    assert all(text[m.start : m.end] == m.surface for m in mentions)
+
+
+def test_go_in_a_resume_counts_only_where_it_is_the_language():
+    go_lines = [
+        RESUME[: m.start].count("\n") for m in extract_skill_mentions(RESUME) if m.name == "Go"
+    ]
+
+    # Summary "in Go and Python", the Languages line, and the microservices bullet;
+    # not "Go-getter" nor "go to market".
+    assert go_lines == [4, 8, 17]
+
+
+def test_extraction_of_a_two_page_resume_takes_well_under_5_ms():
+    text = RESUME * 3
+    assert len(text) >= 5000
+    extract_skills(text)
+    best = min(_seconds(extract_skills, text) for _ in range(20))
+
+    assert best < 0.005
+
+
+def _seconds(function, argument):
+    started = time.perf_counter()
+    function(argument)
+    return time.perf_counter() - started
+
+
+def test_canonical_and_category_of_accept_any_alias_in_any_case():
+    assert canonical("nodejs") == "Node.js"
+    assert canonical("K8S") == "Kubernetes"
+    assert canonical("amazon web services") == "AWS"
+    assert canonical("Cobol 2000") is None
+    assert category_of("sklearn") == "data_ml"
+    assert category_of("Spring Boot") == "frameworks"
+    assert category_of("Underwater Basket Weaving") is None
+
+
+def test_skills_by_category_orders_categories_and_sorts_names_case_insensitively():
+    grouped = skills_by_category(["pytorch", "Python", "React", "bash", "Not A Skill", "Python"])
+
+    assert grouped == {
+        "languages": ["Bash", "Python"],
+        "frameworks": ["React"],
+        "data_ml": ["PyTorch"],
+    }
+    assert list(grouped) == [c for c in CATEGORIES if c in grouped]
+
+
+def test_expand_implied_follows_implications_transitively():
+    assert expand_implied(["React Native"]) == {"React Native", "React", "JavaScript"}
+    assert expand_implied(["Spring Boot"]) == {"Spring Boot", "Spring", "Java"}
+    assert {"Django", "Python"} <= expand_implied(["django"])
+    assert "Python" in expand_implied(["PyTorch"])
+    assert {"Kubernetes", "Containers"} <= expand_implied(["Amazon EKS"])
+    assert expand_implied(["Basket Weaving"]) == {"Basket Weaving"}
