@@ -2,13 +2,17 @@
 
 
 def latest_job(experience: list[dict]) -> dict | None:
-    """The current job, else the one that ended or started last (first listed on a tie)."""
+    """The current job, else the one that ended or started last (first listed on a tie).
+
+    A job with a start and no end is current, as parsers write "Present".
+    """
     titled = [job for job in experience or [] if isinstance(job, dict) and job.get("title")]
     if not titled:
         return None
 
     def recency(job: dict) -> tuple[bool, str, str]:
-        return (bool(job.get("current")), job.get("end") or "", job.get("start") or "")
+        ongoing = bool(job.get("current")) or (bool(job.get("start")) and not job.get("end"))
+        return (ongoing, job.get("end") or "", job.get("start") or "")
 
     return max(titled, key=recency)
 

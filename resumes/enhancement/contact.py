@@ -93,8 +93,11 @@ def phone_problem(lines: list[Line], profile_phone: str | None) -> ContactProble
 
 
 def linkedin_problem(lines: list[Line], profile_link: str | None) -> ContactProblem | None:
-    """A LinkedIn link that is not a profile (a feed, a company page, a search) is flagged."""
-    for line in lines:
+    """A LinkedIn link that is not a profile (a feed, a company page, a search) is flagged.
+
+    Only the contact lines are read: a bullet may well mention linkedin.com for other reasons.
+    """
+    for line in contact_area(lines):
         for match in _LINKEDIN_RE.finditer(line.text):
             url = match.group(0).rstrip(".")
             if not LINKEDIN_PROFILE_RE.match(url):

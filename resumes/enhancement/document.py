@@ -11,10 +11,10 @@ import re
 from collections.abc import Iterable, Mapping
 
 from ai.skills import category_of
-
 from resumes.enhancement.contact import EMAIL_RE, LINKEDIN_PROFILE_RE
 from resumes.enhancement.dates import date_range, tokens
-from resumes.enhancement.lines import normalise
+from resumes.enhancement.errors import SuggestionMismatch
+from resumes.enhancement.lines import normalise, split_lines
 
 _PROMPT_RE = re.compile(r"\s*\[[^\]]*\]")
 _MIN_PREFIX = 15
@@ -55,14 +55,14 @@ def without_prompts(proposed: str | None, original: str | None = None) -> str:
 
 def _check_lines(text: str, suggestions: list[dict]) -> None:
     """Refuse suggestions made for another version of the text (their line moved or changed)."""
-    lines = text.splitlines()
+    lines = split_lines(text)
     for item in suggestions:
         if item.get("line") is None or item.get("original") is None:
             continue
         number = item["line"]
         current = normalise(lines[number - 1]) if 0 < number <= len(lines) else None
         if current is None or not normalise(item["original"]).startswith(current):
-            raise ValueError(
+            raise SuggestionMismatch(
                 f"Suggestion {item['id']} does not match line {number} of this resume."
             )
 
@@ -153,14 +153,15 @@ def apply(
 
     `suggestions` are those `suggest` returned for this `text`; `edits` maps an accepted id
     to the person's own wording, used instead of the proposal. Unknown ids, and suggestions
-    whose line no longer matches `text`, raise ValueError. Missing experience and education
-    sections are guidance only: accepting them adds nothing, as only the person can write them.
+    whose line no longer matches `text`, raise SuggestionMismatch (400, also a ValueError).
+    Missing experience and education sections are guidance only: accepting them adds
+    nothing, as only the person can write those.
     """
     by_id = {item["id"]: item for item in suggestions}
     accepted = list(dict.fromkeys(accepted_ids))
     unknown = sorted(set(accepted) - by_id.keys())
     if unknown:
-        raise ValueError(f"Unknown suggestion ids: {', '.join(unknown)}.")
+        raise SuggestionMismatch(f"Unknown suggestion ids: {', '.join(unknown)}.")
     chosen = [by_id[item_id] for item_id in accepted]
     _check_lines(text, chosen)
     document = base_document(profile)

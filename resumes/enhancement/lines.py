@@ -87,7 +87,6 @@ class Line:
 class Bullet:
     line: int
     text: str  # marker removed, wrapped continuation lines joined
-    section: str | None
 
 
 def normalise(text: str) -> str:
@@ -108,9 +107,17 @@ def heading_section(text: str) -> str | None:
     return _HEADING_TO_SECTION.get(cleaned)
 
 
+def split_lines(text: str) -> list[str]:
+    """Lines as an editor numbers them: split at newlines only.
+
+    str.splitlines would also split at a form feed, which PDF extraction puts between pages.
+    """
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
 def read_lines(text: str) -> list[Line]:
     lines, section = [], None
-    for number, raw in enumerate(text.splitlines(), start=1):
+    for number, raw in enumerate(split_lines(text), start=1):
         stripped = raw.strip()
         found = heading_section(stripped)
         if found:
@@ -158,5 +165,5 @@ def experience_bullets(lines: list[Line], profile: dict) -> list[Bullet]:
         while index < len(lines) and _continues(lines[index].text, joined, known):
             joined = f"{joined} {lines[index].text}"
             index += 1
-        bullets.append(Bullet(line.number, joined, line.section))
+        bullets.append(Bullet(line.number, joined))
     return bullets

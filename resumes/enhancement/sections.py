@@ -3,7 +3,6 @@
 from dataclasses import dataclass
 
 from ai.skills import CATEGORY_LABELS, expand_implied, extract_skills, skills_by_category
-
 from resumes.enhancement.lines import Line, heading_line
 
 REQUIRED_SECTIONS = ("summary", "skills", "experience", "education")

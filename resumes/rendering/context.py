@@ -8,7 +8,6 @@ their scheme.
 import re
 
 from ai.skills import CATEGORY_LABELS
-
 from resumes.rendering.registry import ResumeTemplate
 
 EN_DASH = "\u2013"

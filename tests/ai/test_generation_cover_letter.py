@@ -51,7 +51,7 @@ def test_the_letter_states_no_number_or_organisation_outside_the_facts(tone):
     known = json.dumps(facts)
     for number in re.findall(r"\d+(?:\.\d+)?", text):
         assert number in known
-    for name in re.findall(r"\b(?:at|with|for|from) ([A-Z][\w.]*)", text, re.IGNORECASE):
+    for name in re.findall(r"\b(?:at|with|for|from) ([A-Z]\w*(?:\.\w+)*)", text, re.IGNORECASE):
         if name[0].isupper():
             assert name in known
 

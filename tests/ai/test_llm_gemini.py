@@ -76,6 +76,7 @@ def test_a_valid_answer_is_used_as_is():
     request = route.calls.last.request
     body = json.loads(request.content)
     assert request.headers["x-goog-api-key"] == "test-key"
+    assert request.headers["x-server-timeout"] == "5"  # AI_TIMEOUT_SECONDS
     assert body["generationConfig"]["responseMimeType"] == "application/json"
     assert body["generationConfig"]["responseJsonSchema"] == RESUME_REVIEW
     assert body["generationConfig"]["temperature"] == 0

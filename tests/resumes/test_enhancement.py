@@ -5,7 +5,7 @@ import pytest
 
 from ai.llm import AIResult
 from resumes.analysis import JobTarget
-from resumes.enhancement import apply, suggest
+from resumes.enhancement import SuggestionMismatch, apply, suggest
 
 TODAY = date(2025, 6, 1)
 
@@ -336,3 +336,10 @@ def test_accepted_date_fixes_put_the_role_dates_right():
         "2017-03",
         "2018-12",
     )
+
+
+def test_a_mismatch_is_a_400_for_the_api():
+    with pytest.raises(SuggestionMismatch) as raised:
+        apply(RESUME, PROFILE, [], ["missing"])
+
+    assert raised.value.status_code == 400
