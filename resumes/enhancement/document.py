@@ -14,7 +14,7 @@ from ai.skills import category_of
 from resumes.enhancement.contact import EMAIL_RE, LINKEDIN_PROFILE_RE
 from resumes.enhancement.dates import date_range, tokens
 from resumes.enhancement.errors import SuggestionMismatch
-from resumes.enhancement.lines import normalise, split_lines
+from resumes.enhancement.lines import normalise, split_lines, strip_marker
 
 _PROMPT_RE = re.compile(r"\s*\[[^\]]*\]")
 _MIN_PREFIX = 15
@@ -24,6 +24,9 @@ def base_document(profile: dict) -> dict:
     """The document model renderers take, filled from a profile as parsed."""
     info = profile.get("personal_info") or {}
     experience = copy.deepcopy(profile.get("experience") or [])
+    for entry in experience:
+        # Parsers may keep the "•" of the source; the templates draw their own bullets.
+        entry["bullets"] = [strip_marker(bullet) for bullet in entry.get("bullets") or []]
     return {
         "name": info.get("name"),
         "headline": next((entry["title"] for entry in experience if entry.get("title")), None),

@@ -5,6 +5,7 @@ reports what the text says; a field it cannot find is null or empty, never guess
 """
 
 from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
 
 from ai.skills import extract_skills, skills_by_category
 from resumes.parsing.certifications import parse_certifications
@@ -26,7 +27,7 @@ def parse_resume(text: str, *, as_of: date | None = None) -> dict:
     `as_of` resolves "Present" (default: today); it is the only input besides the text.
     """
     as_of = as_of or date.today()  # noqa: DTZ011 (a calendar date; the caller may pass one)
-    sections = split_sections([line.strip() for line in text.splitlines()])
+    sections = split_sections(_unwrapped([line.strip() for line in text.splitlines()]))
     header, lines = sections[0].lines, _lines_by_key(sections[1:])
     personal_info = parse_contact(header, lines.get("contact", []), text)
     jobs = parse_jobs(lines.get("experience", []), as_of)
@@ -41,6 +42,21 @@ def parse_resume(text: str, *, as_of: date | None = None) -> dict:
         "languages": parse_languages(lines.get("languages", [])),
         "sections": _section_keys(sections, personal_info),
     }
+
+
+def _unwrapped(lines: list[str]) -> list[str]:
+    """Join a line that ends mid-list ("Coursera," or "Python |") with the next line.
+
+    Narrow PDF columns wrap such lines; nothing else ends a resume line with a comma.
+    """
+    joined: list[str] = []
+    for line in lines:
+        previous = joined[-1] if joined else ""
+        if previous.endswith((",", "|", "&")) and line and not line.startswith("- "):
+            joined[-1] = f"{previous} {line}"
+        else:
+            joined.append(line)
+    return joined
 
 
 def _lines_by_key(sections: list[Section]) -> dict[str, list[str]]:
@@ -61,7 +77,8 @@ def _summary(lines: list[str] | None, header: list[str]) -> str | None:
 def _total_years(ranges: list[DateRange | None], as_of: date) -> float:
     """Years of experience, with months in which jobs overlap counted once."""
     intervals = [interval for dates in ranges if dates and (interval := dates.interval(as_of))]
-    return round(merged_months(intervals) / 12, 1)
+    years = Decimal(merged_months(intervals)) / 12
+    return float(years.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
 
 
 def _section_keys(sections: list[Section], personal_info: dict) -> list[str]:

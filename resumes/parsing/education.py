@@ -14,7 +14,7 @@ _DEGREE_TYPES = (
 _LONG_DEGREE = re.compile(
     rf"\b(?:Bachelor|Master|Doctor|Associate)(?:'s|\u2019s)?(?:\s+of\s+(?:{_DEGREE_TYPES}))?"
     r"(?:\s+degree)?\b|\bHigh School Diploma\b|\b(?:Graduate |Postgraduate )?Diploma\b|"
-    r"\bAbitur\b|\bBaccalaur[ée]at\b|\bA-?Levels?\b",
+    r"\bAbitur\b|\bBaccalaur[ée]at\b|\bA-?Levels?\b|(?:[\w+#.-]+ ){0,4}(?:Bootcamp|Nanodegree)\b",
     re.IGNORECASE,
 )
 # Two-letter abbreviations (BA, BS, MA, MS, MD) also name US states: "Boston, MA" is not a

@@ -24,7 +24,8 @@ TITLE_WORDS = _words(
     full-stack fullstack frontend front-end backend back-end software data machine learning
     ux ui graphic visual web mobile cloud security network systems database infrastructure
     platform reliability technical solutions customer success account business operations
-    registered charge clinical care pediatric icu er surgical practitioner medical
+    registered charge clinical care pediatric icu er surgical practitioner medical barista
+    waiter waitress server bartender cleaner carer housekeeper laborer labourer warehouse
     """
 )
 COMPANY_WORDS = _words(
@@ -35,14 +36,14 @@ COMPANY_WORDS = _words(
     partners consulting consultancy services health healthcare media ventures capital
     network networks games foods bv b.v. oy ab srl spa s.p.a. pty kg se nhs trust council
     ministry department startup industries international global enterprises analytics
-    digital logistics insurance pharma pharmaceuticals motors airlines energy
+    digital logistics insurance pharma pharmaceuticals motors airlines energy pvt
     """
 )
 INSTITUTION_WORDS = re.compile(
     r"\b(?:university|université|universität|universidad|università|universiteit|"
     r"universidade|uniwersytet|college|institute|institut|instituto|school|academy|"
     r"polytechnic|politecnico|politécnica|hochschule|école|ecole|conservatory|conservatoire|"
-    r"bootcamp|seminary|lycée|gymnasium|faculty|campus)\b",
+    r"seminary|lycée|gymnasium|faculty|campus)\b",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[\w.&'-]+")

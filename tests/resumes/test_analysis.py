@@ -56,7 +56,7 @@ def job():
     return job_target_from_description(JOB_DESCRIPTION)
 
 
-def without_words(result: dict) -> dict:
+def without_profile(result: dict) -> dict:
     """The result without the profile (which holds the name by design)."""
     return {key: value for key, value in result.items() if key != "profile"}
 
@@ -240,19 +240,21 @@ def test_the_result_does_not_depend_on_the_process_hash_seed():
 
 @pytest.mark.parametrize(
     ("name", "she"),
-    [("Aisha Okafor", True), ("Wei Zhang", False), ("Ruby Swift", True), ("Go Nakamura", False)],
+    [("Aisha Okafor", True), ("Wei Zhang", False), ("Jasmine Perl", True), ("Go Nakamura", False)],
 )
-def test_name_and_gender_change_nothing_but_the_profile(name, she, job):
+@pytest.mark.parametrize("with_job", [True, False])
+def test_name_and_gender_change_nothing_but_the_profile(name, she, with_job, job):
+    target = job if with_job else None
     text, profile = swap_identity(CLEAN_TEXT, clean_profile(), name=name, she=she)
 
-    original = analyse_resume(CLEAN_TEXT, clean_profile(), job)
-    swapped = analyse_resume(text, profile, job)
+    original = analyse_resume(CLEAN_TEXT, clean_profile(), target)
+    swapped = analyse_resume(text, profile, target)
 
     assert swapped["ats_score"] == original["ats_score"]
     assert swapped["section_scores"] == original["section_scores"]
     assert swapped["review"]["score"] == original["review"]["score"]
-    assert swapped["skill_match_analysis"] == original["skill_match_analysis"]
-    assert without_words(swapped) == without_words(original)
+    assert swapped.get("skill_match_analysis") == original.get("skill_match_analysis")
+    assert without_profile(swapped) == without_profile(original)
 
 
 def test_a_parsed_resume_scores_the_same_under_another_name_and_gender(job):

@@ -272,6 +272,7 @@ def test_apply_with_nothing_accepted_returns_the_profile_as_parsed():
     document = apply(RESUME, PROFILE, suggestions, [])
 
     assert document["experience"] == PROFILE["experience"]
+    assert document["headline"] == "Backend Engineer"
     assert document["summary"] is None
     assert document["skills"] == PROFILE["skills"]
 
@@ -294,6 +295,15 @@ def test_apply_takes_the_persons_own_wording_and_fixes_contact_and_keywords():
     assert document["experience"][0]["bullets"][0] == own
     assert document["contact"]["email"] == "jane.doe@example.com"
     assert "Kubernetes" in document["skills"]["devops"]
+
+
+def test_bullet_markers_kept_by_the_parser_are_not_doubled_in_the_document():
+    job = {**PROFILE["experience"][1], "bullets": ["\u2022 Built internal tools in Python"]}
+    profile = {**PROFILE, "experience": [job]}
+
+    document = apply(RESUME, profile, [], [])
+
+    assert document["experience"][0]["bullets"] == ["Built internal tools in Python"]
 
 
 def test_apply_rejects_unknown_ids():
