@@ -4,7 +4,7 @@ from django import forms
 from django.conf import settings
 from django.template.defaultfilters import date as format_date
 
-from resumes.api.serializers import MIN_JOB_DESCRIPTION
+from resumes.job_targets import MIN_JOB_DESCRIPTION
 from resumes.models import CoverLetterTone, Resume
 from resumes.rendering import RESUME_FORMATS, TEMPLATES
 

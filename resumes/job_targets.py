@@ -10,6 +10,9 @@ from dataclasses import asdict
 from core.errors import DomainError
 from resumes.analysis import JobTarget, job_target_from_description
 
+# A pasted job description shorter than this says too little to match skills against.
+MIN_JOB_DESCRIPTION = 50
+
 
 class JobPostingNotFound(DomainError):
     status_code = 404

@@ -5,7 +5,6 @@ JavaScript: forms post, then redirect with a message; the scripts in static/js/r
 only enhance (drag and drop, live progress). Another user's object is a 404.
 """
 
-import math
 import uuid
 from dataclasses import replace
 
@@ -18,14 +17,12 @@ from django.views.decorators.http import require_GET, require_POST
 from accounts.forms import add_service_errors
 from accounts.models import Role
 from accounts.permissions import role_required
-from ai.skills import CATEGORY_LABELS
 from core.errors import DomainError
 from core.ratelimit import enforce_rate_limits
 from core.views import renders_rate_limits
-from resumes import selectors
-from resumes.api.serializers import EXPORT_FORMATS, LETTER_FORMATS
-from resumes.api.views import DOCUMENT_TYPES, file_response, read_upload
-from resumes.exports import export_analysis
+from resumes import presenters, selectors
+from resumes.cover_letters import LETTER_FORMATS
+from resumes.exports import EXPORT_FORMATS, export_analysis
 from resumes.forms import (
     AnalyseForm,
     CoverLetterForm,
@@ -34,6 +31,7 @@ from resumes.forms import (
     EnhanceForm,
     UploadForm,
 )
+from resumes.http import DOCUMENT_TYPES, file_response, read_upload
 from resumes.job_targets import job_target_resolve
 from resumes.models import AnalysisStatus
 from resumes.progress import progress_message
@@ -42,9 +40,6 @@ from resumes.services import analyses, documents
 from resumes.services.resumes import resume_delete, resume_read_original, resume_upload
 
 candidate_required = role_required(Role.CANDIDATE)
-
-GAUGE_RADIUS = 52
-SCORE_BANDS = ((75, "good"), (50, "fair"), (0, "poor"))
 
 
 def _limit(request, bucket: str) -> None:
@@ -71,23 +66,29 @@ def resume_list_view(request):
     form = UploadForm(_posted(request), request.FILES or None)
     if request.method == "POST" and form.is_valid():
         _limit(request, "resume_upload")
-        upload = form.cleaned_data["file"]
-        try:
-            resume = resume_upload(
-                owner=request.user,
-                name=upload.name,
-                data=read_upload(upload),
-                declared_type=upload.content_type,
-                linkedin_url=form.cleaned_data["linkedin_url"],
-            )
-        except DomainError as exc:
-            form.add_error("file", str(exc.detail))
-        else:
+        resume = _upload(request, form)
+        if resume is not None:
             messages.success(request, f"{resume.original_name} is uploaded and read.")
             return redirect("resumes:detail", resume_id=resume.pk)
     resumes = selectors.resumes_for_user(user=request.user).defer("text", "parsed_data")
     rows = [_resume_row(resume) for resume in resumes]
     return render(request, "resumes/pages/resume_list.html", {"form": form, "rows": rows})
+
+
+def _upload(request, form):
+    """The stored and parsed resume, or None with the reason shown on the file field."""
+    upload = form.cleaned_data["file"]
+    try:
+        return resume_upload(
+            owner=request.user,
+            name=upload.name,
+            data=read_upload(upload),
+            declared_type=upload.content_type,
+            linkedin_url=form.cleaned_data["linkedin_url"],
+        )
+    except DomainError as exc:
+        form.add_error("file", str(exc.detail))
+        return None
 
 
 def _resume_row(resume) -> dict:
@@ -104,7 +105,7 @@ def resume_detail_view(request, resume_id):
     resume = selectors.resume_get(user=request.user, resume_id=resume_id)
     context = {
         "resume": resume,
-        "profile": _profile(resume.parsed_data),
+        "profile": presenters.profile(resume.parsed_data),
         "analyses": selectors.analyses_for_user(user=request.user, resume_id=resume.pk).defer(
             "result", "job_target"
         ),
@@ -130,42 +131,6 @@ def resume_delete_view(request, resume_id):
     resume_delete(resume=resume)
     messages.success(request, f"{resume.original_name} and its analyses are deleted.")
     return redirect("resumes:list")
-
-
-def _profile(profile: dict | None) -> dict | None:
-    """The parsed profile with skills grouped under their labels and links made absolute."""
-    if not profile:
-        return None
-    links = (profile.get("personal_info") or {}).get("links") or {}
-    return {
-        **profile,
-        "skill_groups": _skill_groups(profile.get("skills") or {}),
-        "link_list": [
-            {"label": label.title(), "url": _absolute_url(url)}
-            for label, url in links.items()
-            if url
-        ],
-    }
-
-
-def _skill_groups(skills: dict[str, list[str]]) -> list[dict]:
-    most = max((len(names) for names in skills.values()), default=0)
-    return [
-        {
-            "key": key,
-            "label": CATEGORY_LABELS.get(key, key.replace("_", " ").title()),
-            "names": names,
-            "count": len(names),
-            "max": most,
-        }
-        for key, names in skills.items()
-        if names
-    ]
-
-
-def _absolute_url(url: str) -> str:
-    """Links read from a resume often lack a scheme; never let one become `javascript:`."""
-    return url if url.lower().startswith(("https://", "http://")) else f"https://{url}"
 
 
 # --- Analyses ------------------------------------------------------------------------------
@@ -202,7 +167,7 @@ def analysis_view(request, analysis_id):
     }
     if analysis.status == AnalysisStatus.COMPLETED and analysis.result:
         context["result"] = analysis.result
-        context["report"] = _report(analysis.result)
+        context["report"] = presenters.report(analysis.result)
     return render(request, "resumes/pages/analysis.html", context)
 
 
@@ -256,41 +221,6 @@ def analysis_export_view(request, analysis_id, fmt):
         return redirect("resumes:analysis", analysis_id=analysis.pk)
     content, content_type, filename = export_analysis(result, analysis_id=str(analysis.pk), fmt=fmt)
     return file_response(content, content_type, filename)
-
-
-def _report(result: dict) -> dict:
-    """What the charts need beyond the result itself, computed here rather than in markup."""
-    ats = result["ats_score"]
-    match = result.get("skill_match_analysis")
-    return {
-        "gauge": _gauge(ats["overall"]),
-        "breakdown": [
-            {
-                "label": key.title(),
-                "value": value,
-                "weight": round(ats.get("weights", {}).get(key, 0) * 100),
-            }
-            for key, value in ats["breakdown"].items()
-        ],
-        "sections": [
-            {"label": key.title(), "value": value}
-            for key, value in result.get("section_scores", {}).items()
-        ],
-        "skill_groups": _skill_groups(result.get("profile", {}).get("skills") or {}),
-        "match_gauge": _gauge(match["match_percentage"]) if match else None,
-    }
-
-
-def _gauge(score: float) -> dict:
-    """An SVG ring: `stroke-dasharray` draws `score` % of the circle (attributes, not CSS)."""
-    circumference = 2 * math.pi * GAUGE_RADIUS
-    bounded = min(max(score, 0), 100)
-    return {
-        "score": score,
-        "radius": GAUGE_RADIUS,
-        "dasharray": f"{circumference * bounded / 100:.2f} {circumference:.2f}",
-        "band": next(band for floor, band in SCORE_BANDS if bounded >= floor),
-    }
 
 
 # --- Enhancements and templates ------------------------------------------------------------
@@ -476,6 +406,8 @@ def cover_letter_download_view(request, letter_id, fmt):
 @candidate_required
 @require_POST
 def cover_letter_delete_view(request, letter_id):
-    selectors.cover_letter_get(user=request.user, letter_id=letter_id).delete()
+    documents.cover_letter_delete(
+        letter=selectors.cover_letter_get(user=request.user, letter_id=letter_id)
+    )
     messages.success(request, "The cover letter is deleted.")
     return redirect("resumes:cover_letters")

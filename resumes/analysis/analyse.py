@@ -1,8 +1,7 @@
 """`analyse_resume`: every score, finding and recommendation of one analysis, as one dict."""
 
-from ai.similarity import backend_name, similarity
-
 from ai.llm import generate
+from ai.similarity import backend_name, similarity
 from resumes.analysis.ats import ats_score
 from resumes.analysis.evidence import ResumeEvidence, resume_evidence
 from resumes.analysis.insights import insights
@@ -29,7 +28,9 @@ def analyse_resume(text: str, profile: dict, job: JobTarget | None = None) -> di
     result = {
         "ats_score": ats,
         "section_scores": sections,
-        **insights(ats, deductions, sections, match),
+        **insights(
+            ats, deductions, sections, match, job=job, years=profile.get("total_experience_years")
+        ),
         "profile": profile,
         "review": reviewed,
         "engine": engine,

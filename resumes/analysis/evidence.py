@@ -7,7 +7,6 @@ detail or a gendered pronoun.
 from dataclasses import dataclass
 
 from ai.skills import canonical, extract_skills
-
 from resumes.analysis.language import sentences, strip_bullet, words
 from resumes.analysis.neutral import neutraliser_for
 
@@ -28,7 +27,7 @@ class ResumeEvidence:
     education: tuple[dict, ...]
 
 
-def profile_skill_names(profile: dict) -> list[str]:
+def _profile_skill_names(profile: dict) -> list[str]:
     """The profile's skills (all categories) under their canonical names."""
     names = [name for group in (profile.get("skills") or {}).values() for name in group]
     return [canonical(name) or name for name in names]
@@ -46,7 +45,7 @@ def resume_evidence(text: str, profile: dict) -> ResumeEvidence:
         for bullet in job.get("bullets") or ()
         if (cleaned := strip_bullet(neutraliser.neutralise(bullet)))
     )
-    listed = tuple(dict.fromkeys(profile_skill_names(profile)))
+    listed = tuple(dict.fromkeys(_profile_skill_names(profile)))
     skills = {*listed, *extract_skills(neutral_text)}
     return ResumeEvidence(
         text=neutral_text,

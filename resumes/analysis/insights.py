@@ -6,6 +6,7 @@ both ordered by points lost, so the first item is always the biggest gain.
 
 from resumes.analysis.ats import WEIGHTS
 from resumes.analysis.deductions import Deduction
+from resumes.analysis.job_target import JobTarget
 
 STRONG_CATEGORY = 85
 STRONG_SECTION = 80
@@ -14,6 +15,7 @@ WEAK_MATCH = 50
 MAX_STRENGTHS = 6
 MAX_WEAKNESSES = 6
 MAX_RECOMMENDATIONS = 8
+LEVEL_YEARS = {"mid": 2, "senior": 5, "lead": 7}  # the usual minimum years for a level
 CATEGORY_STRENGTHS = {
     "formatting": "Clean formatting that ATS software reads without trouble.",
     "keywords": "Rich, varied skill keywords an ATS can match.",
@@ -31,12 +33,19 @@ SECTION_STRENGTHS = {
 
 
 def insights(
-    ats: dict, deductions: list[Deduction], sections: dict[str, int], match: dict | None
+    ats: dict,
+    deductions: list[Deduction],
+    sections: dict[str, int],
+    match: dict | None = None,
+    *,
+    job: JobTarget | None = None,
+    years: float | None = None,
 ) -> dict[str, list[str]]:
+    """{"strengths", "weaknesses", "recommendations"} for the scores, match and job level."""
     ordered = sorted(deductions, key=_cost_order)
     return {
         "strengths": _strengths(ats["breakdown"], sections, match),
-        "weaknesses": _weaknesses(ordered, match),
+        "weaknesses": _weaknesses(ordered, match, _level_gap(job, years)),
         "recommendations": _unique(item.advice for item in ordered)[:MAX_RECOMMENDATIONS],
     }
 
@@ -50,12 +59,24 @@ def _strengths(breakdown: dict[str, int], sections: dict[str, int], match: dict 
     return found[:MAX_STRENGTHS]
 
 
-def _weaknesses(ordered: list[Deduction], match: dict | None) -> list[str]:
+def _weaknesses(ordered: list[Deduction], match: dict | None, level_gap: str | None) -> list:
     found = []
     if match and match["total_required_skills"] and match["match_percentage"] < WEAK_MATCH:
         found.append(_match_sentence(match, "Covers only"))
+    if level_gap:
+        found.append(level_gap)
     found += [item.detail for item in ordered]
     return _unique(found)[:MAX_WEAKNESSES]
+
+
+def _level_gap(job: JobTarget | None, years: float | None) -> str | None:
+    needed = LEVEL_YEARS.get(job.experience_level or "") if job else None
+    if needed is None or years is None or years >= needed:
+        return None
+    return (
+        f"The role is {job.experience_level}-level (usually {needed}+ years); the resume shows "
+        f"{years:g} years of experience."
+    )
 
 
 def _match_sentence(match: dict, lead: str) -> str:

@@ -8,7 +8,6 @@ import re
 from dataclasses import dataclass
 
 from ai.skills import canonical, extract_skills
-
 from resumes.analysis.language import sentences, strip_bullet, words
 
 PREFERRED_HEADING_RE = re.compile(
@@ -79,6 +78,8 @@ NOT_COMPANIES = frozenset(
 
 @dataclass(frozen=True)
 class JobTarget:
+    """What an analysis, cover letter or match measures a resume against."""
+
     title: str | None
     company: str | None
     description: str
@@ -127,7 +128,8 @@ def _clauses(content: str) -> list[str]:
 def _split_heading(line: str) -> tuple[str | None, str]:
     """("Nice to have", "Kafka") for "Nice to have: Kafka"; (None, line) for plain lines.
 
-    A bulleted line, or a lead-in that itself names a skill ("Kafka: a plus"), is content.
+    A bulleted line, or one that itself names a skill ("Kafka: a plus", "Kubernetes
+    experience"), is content.
     """
     stripped = line.strip()
     if stripped != strip_bullet(stripped):
@@ -136,7 +138,8 @@ def _split_heading(line: str) -> tuple[str | None, str]:
     if colon and len(words(head)) <= MAX_HEADING_WORDS and not extract_skills(head):
         return head, rest
     short = 0 < len(words(stripped)) <= MAX_HEADING_WORDS and not stripped.endswith(".")
-    if short and (HEADING_WORDS_RE.search(stripped) or PREFERRED_HEADING_RE.search(stripped)):
+    worded = HEADING_WORDS_RE.search(stripped) or PREFERRED_HEADING_RE.search(stripped)
+    if short and worded and not extract_skills(stripped):
         return stripped, ""
     return None, stripped
 

@@ -14,7 +14,12 @@ BULLET_MARK_RE = re.compile(
 )
 YEAR_RE = re.compile(r"\b(?:19|20)\d{2}\b")
 DIGIT_RE = re.compile(r"\d")
-MULTIPLIER_RE = re.compile(r"\b(?:doubled|tripled|quadrupled|halved|tenfold)\b", re.IGNORECASE)
+# Quantities written as words; "one" is left out, it is mostly not a measure ("one of").
+NUMBER_WORDS_RE = re.compile(
+    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|dozens?"
+    r"|hundreds?|thousands?|millions?|billions?|doubled|tripled|quadrupled|halved|tenfold)\b",
+    re.IGNORECASE,
+)
 FIRST_PERSON_RE = re.compile(r"\bI\b(?![/.&])|\b(?:me|my|mine|myself)\b", re.IGNORECASE)
 
 # Past forms; present forms ("Build", "Leads") are recognised by `is_strong_verb`.
@@ -129,8 +134,8 @@ def sentences(text: str) -> list[str]:
 
 
 def has_metric(text: str) -> bool:
-    """A number that measures something: digits other than a bare year, or "doubled"."""
-    return bool(DIGIT_RE.search(YEAR_RE.sub("", text)) or MULTIPLIER_RE.search(text))
+    """A number that measures something: digits other than a bare year, "four", "doubled"."""
+    return bool(DIGIT_RE.search(YEAR_RE.sub("", text)) or NUMBER_WORDS_RE.search(text))
 
 
 def first_word(text: str) -> str:
@@ -169,5 +174,5 @@ def first_person_pronouns(text: str) -> list[str]:
 
 
 def round_half_up(value: float) -> int:
-    """Round 2.5 to 3 (Python's `round` would give 2): easier to explain in a deduction."""
-    return int(value + 0.5) if value >= 0 else -int(-value + 0.5)
+    """Round a non-negative 2.5 to 3 (`round` gives 2): easier to explain in a deduction."""
+    return int(value + 0.5)

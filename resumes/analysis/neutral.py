@@ -9,6 +9,8 @@ titles to one form, so "he led" and "she led" measure the same.
 import re
 from dataclasses import dataclass
 
+from ai.skills import canonical
+
 EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 URL_RE = re.compile(r"\b(?:https?://|www\.)\S+|\b(?:linkedin\.com|github\.com)/\S*", re.I)
 GENDERED_RE = re.compile(r"\b(?:he|she|him|her|his|hers|himself|herself)\b", re.IGNORECASE)
@@ -55,14 +57,17 @@ def neutraliser_for(personal_info: dict | None) -> Neutraliser:
     """The full name anywhere (any case), then each part of it as written (case-sensitive).
 
     Parts are matched case-sensitively so a surname such as "Lead" or "Will" does not
-    swallow the ordinary word in a bullet.
+    swallow the ordinary word in a bullet; a part that is also a skill ("Perl") is left to
+    the full name, so a misread name such as "Python Developer" cannot erase a skill.
     """
     info = personal_info or {}
     name = (info.get("name") or "").strip()
     patterns: list[re.Pattern] = []
     if name:
         patterns.append(re.compile(r"(?<!\w)" + re.escape(name) + r"(?!\w)", re.IGNORECASE))
-        parts = {part for part in re.split(r"[\s,]+", name) if len(part) >= 2}
+        parts = {
+            part for part in re.split(r"[\s,]+", name) if len(part) >= 2 and canonical(part) is None
+        }
         patterns.extend(
             re.compile(r"(?<!\w)" + re.escape(part) + r"(?!\w)")
             for part in sorted(parts, key=lambda part: (-len(part), part))

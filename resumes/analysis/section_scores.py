@@ -12,7 +12,6 @@ skills     none: 0; 60 for 15 or more listed skills (pro rata below) and 40 for 
 """
 
 from ai.skills import extract_skills, skills_by_category
-
 from resumes.analysis.evidence import ResumeEvidence
 from resumes.analysis.language import (
     first_person_pronouns,
@@ -29,6 +28,7 @@ FULL_CATEGORIES = 4
 
 
 def section_scores(evidence: ResumeEvidence) -> dict[str, int]:
+    """Contact, summary, experience, education and skills, each 0-100 by the rules above."""
     return {
         "contact": _contact(evidence),
         "summary": _summary(evidence),

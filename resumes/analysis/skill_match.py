@@ -7,7 +7,6 @@ same everywhere.
 from collections.abc import Iterable
 
 from ai.skills import canonical, expand_implied
-
 from resumes.analysis.job_target import JobTarget
 
 LISTED = 6  # skills named in one strengths / improvement sentence

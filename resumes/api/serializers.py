@@ -1,11 +1,10 @@
 from rest_framework import serializers
 
+from resumes.cover_letters import LETTER_FORMATS
+from resumes.exports import EXPORT_FORMATS
+from resumes.job_targets import MIN_JOB_DESCRIPTION
 from resumes.models import AnalysisStatus, CoverLetterTone, FileKind
-
-EXPORT_FORMATS = ("json", "csv", "pdf", "docx")
-DOCUMENT_FORMATS = ("pdf", "docx")
-LETTER_FORMATS = ("txt", "pdf", "docx")
-MIN_JOB_DESCRIPTION = 50
+from resumes.rendering import RESUME_FORMATS as DOCUMENT_FORMATS
 
 
 class ResumeSerializer(serializers.Serializer):

@@ -1,8 +1,6 @@
 from dataclasses import replace
 
-from django.conf import settings
-from django.http import Http404, HttpResponse
-from django.utils.http import content_disposition_header
+from django.http import Http404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
@@ -14,10 +12,9 @@ from core.api.ratelimit import RateLimitedMixin
 from core.api.validation import validated
 from resumes import selectors
 from resumes.api import serializers as s
-from resumes.errors import FileTooLarge
 from resumes.exports import export_analysis
+from resumes.http import DOCUMENT_TYPES, file_response, read_upload
 from resumes.job_targets import job_target_resolve
-from resumes.models import CONTENT_TYPES
 from resumes.rendering import TEMPLATES, template_sample
 from resumes.services import analyses, documents
 from resumes.services.resumes import (
@@ -28,30 +25,8 @@ from resumes.services.resumes import (
     resume_upload,
 )
 
-DOCUMENT_TYPES = {
-    "pdf": "application/pdf",
-    "docx": CONTENT_TYPES["docx"],
-    "txt": "text/plain; charset=utf-8",
-}
 FORMAT_PARAMETER = OpenApiParameter("format", str, enum=s.EXPORT_FORMATS, required=True)
 DOCUMENT_FORMAT_PARAMETER = OpenApiParameter("format", str, enum=s.DOCUMENT_FORMATS)
-
-
-def file_response(content: bytes, content_type: str, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = content_disposition_header(True, filename)
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
-
-
-def read_upload(upload) -> bytes:
-    """The uploaded bytes; a file over the limit is refused before it is read."""
-    if upload.size > settings.RESUME_MAX_UPLOAD_BYTES:
-        raise FileTooLarge(
-            f"The file is {upload.size / 1_048_576:.1f} MB; the limit is "
-            f"{settings.RESUME_MAX_UPLOAD_BYTES // 1_048_576} MB."
-        )
-    return upload.read()
 
 
 class PerUserRateLimit(RateLimitedMixin):
@@ -340,7 +315,8 @@ class CoverLetterDetailView(APIView):
 
     @extend_schema(responses={204: None}, tags=["resumes"])
     def delete(self, request, letter_id):
-        selectors.cover_letter_get(user=request.user, letter_id=letter_id).delete()
+        letter = selectors.cover_letter_get(user=request.user, letter_id=letter_id)
+        documents.cover_letter_delete(letter=letter)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 

@@ -4,6 +4,7 @@
 reports what the text says; a field it cannot find is null or empty, never guessed.
 """
 
+import re
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -14,10 +15,13 @@ from resumes.parsing.dates import DateRange, merged_months
 from resumes.parsing.education import parse_education
 from resumes.parsing.experience import parse_jobs
 from resumes.parsing.languages import parse_languages
-from resumes.parsing.sections import Section, split_sections
+from resumes.parsing.sections import Section, heading_key, split_sections
 
 __all__ = ["parse_resume"]
 
+# A line ending in a separator, a dangling dash (not after a date: "2020 -" means "to now")
+# or a word that needs a continuation.
+_WRAPPED = re.compile(r"(?:[,|&]|[^\d\s] [-\u2013\u2014]|\s(?:of|and|for|the|in|at|with|to|de))$")
 MIN_SUMMARY_WORDS = 12  # an untitled header line this long is a summary, not a contact line
 
 
@@ -45,14 +49,15 @@ def parse_resume(text: str, *, as_of: date | None = None) -> dict:
 
 
 def _unwrapped(lines: list[str]) -> list[str]:
-    """Join a line that ends mid-list ("Coursera," or "Python |") with the next line.
-
-    Narrow PDF columns wrap such lines; nothing else ends a resume line with a comma.
+    """Join a line that cannot end there ("Coursera,", "Institute of", "Certificate -")
+    with the next one. Narrow PDF columns wrap lines like that; a resume line does not end
+    mid-list or mid-phrase otherwise.
     """
     joined: list[str] = []
     for line in lines:
         previous = joined[-1] if joined else ""
-        if previous.endswith((",", "|", "&")) and line and not line.startswith("- "):
+        wrapped = _WRAPPED.search(previous) and not heading_key(previous)
+        if wrapped and line and not line.startswith("- "):
             joined[-1] = f"{previous} {line}"
         else:
             joined.append(line)

@@ -127,6 +127,10 @@ def _job(header: list[Line], anchor: Line, body: list[Line], as_of: date) -> dic
         fields += header_fields(text)
     location, fields = take_location(fields)
     title, company = title_and_company(fields)
+    if company is None and location and location.count(",") == 2:
+        # No employer, but a three-part place ("Northbank, London, UK"): a job header names
+        # its employer far more often than a region, so the first part is the employer.
+        company, location = (part.strip() for part in location.split(",", 1))
     return job_dict(title, company, location, anchor.dates, bullets(body), as_of)
 
 

@@ -84,5 +84,9 @@ def cover_letter_create(*, owner, resume: Resume, job, tone: str) -> CoverLetter
     )
 
 
+def cover_letter_delete(*, letter: CoverLetter) -> None:
+    letter.delete()
+
+
 def cover_letter_render(*, letter: CoverLetter, fmt: str) -> bytes:
     return render_cover_letter(letter.letter, fmt)

@@ -140,6 +140,23 @@ def test_recommendations_say_what_to_fix_biggest_gain_first():
     )
 
 
+def test_a_candidate_with_fewer_years_than_the_level_hears_it(job):
+    profile = clean_profile()
+    profile["total_experience_years"] = 2.5
+
+    result = analyse_resume(CLEAN_TEXT, profile, job)
+
+    assert result["weaknesses"][0] == (
+        "The role is senior-level (usually 5+ years); the resume shows 2.5 years of experience."
+    )
+
+
+def test_enough_years_for_the_level_raise_no_such_weakness(job):
+    result = analyse_resume(CLEAN_TEXT, clean_profile(), job)
+
+    assert not any("-level" in item for item in result["weaknesses"])
+
+
 def test_a_strong_resume_lists_strengths_and_no_weaknesses():
     result = analyse_resume(CLEAN_TEXT, clean_profile(), None)
 
@@ -206,6 +223,17 @@ def test_the_review_model_never_sees_personal_information(monkeypatch, job):
     assert "personal_info" not in sent[0]["profile"]
     for secret in ("James", "Smith", "james.smith@example.com", "7946", "linkedin.com"):
         assert secret not in facts
+
+
+def test_a_name_that_is_also_a_skill_neither_adds_nor_erases_skills():
+    text = CLEAN_TEXT.replace("James Smith", "Jasmine Perl") + "- Wrote Perl scripts for 3 banks.\n"
+    profile = clean_profile()
+    profile["personal_info"]["name"] = "Jasmine Perl"
+
+    skills = resume_evidence(text, profile).skills
+
+    assert "Perl" in skills
+    assert "Jasmine" not in skills
 
 
 def test_the_same_input_gives_the_identical_result(job):

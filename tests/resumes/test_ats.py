@@ -161,7 +161,7 @@ RULE_CASES = {
     ),
     "bullets_without_numbers": (
         bullets(GOOD, "Moved the billing service to Kubernetes in 2019."),
-        bullets(GOOD, "Doubled the throughput of the billing service."),
+        bullets(GOOD, "Doubled billing throughput and mentored four engineers."),
     ),
     "weak_action_verbs": (
         bullets(GOOD, "Took part in 5 product launches."),

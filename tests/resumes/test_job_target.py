@@ -66,6 +66,14 @@ def test_a_skill_both_required_and_preferred_counts_as_required_only():
     assert job.preferred_skills == ("Kubernetes",)
 
 
+def test_a_short_line_naming_a_skill_is_content_not_a_heading():
+    text = "Nice to have\n- Terraform\nKubernetes experience\n"
+
+    job = job_target_from_description(text)
+
+    assert job.preferred_skills == ("Terraform", "Kubernetes")
+
+
 def test_a_posting_without_headings_makes_every_skill_required():
     job = job_target_from_description("We are looking for someone who knows React and Node.js.")
 

@@ -1,7 +1,6 @@
 """Keywords: the skills an ATS can find, measured against the job when there is one."""
 
 from ai.skills import expand_implied, extract_skills, skills_by_category
-
 from resumes.analysis.deductions import Deduction
 from resumes.analysis.evidence import ResumeEvidence
 from resumes.analysis.job_target import JobTarget
