@@ -204,6 +204,7 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
     "ENUM_NAME_OVERRIDES": {
+        "AnalysisStatusEnum": "resumes.models.AnalysisStatus",
         "RoleEnum": "accounts.models.Role",
         "SelfServiceRoleEnum": "accounts.models.SELF_SERVICE_ROLE_CHOICES",
     },

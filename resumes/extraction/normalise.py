@@ -11,8 +11,6 @@ _LONE_BULLET = re.compile(rf"^[{re.escape(BULLET_CHARS)}][ \t]*\n(?=\S)", re.MUL
 # Invisible or control characters (zero-width marks, BOM, soft hyphen, C0 controls but
 # newline and tab). PDFium marks a hyphen it generated at a line break with U+0002.
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060\ufeff\x00\x01\x03-\x08\x0b\x0e-\x1f\x7f]")
-_SPACES = re.compile(r"[^\S\n]+")
-_EDGE_SPACES = re.compile(r" *\n *")
 _EMPTY_RUNS = re.compile(r"\n{3,}")
 
 
@@ -22,10 +20,11 @@ def normalise(text: str) -> str:
     Line breaks are kept: the parser reads a resume line by line.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n")
-    text = unicodedata.normalize("NFKC", text)
+    text = unicodedata.normalize("NFKC", text.replace("\u2028", "\n"))
     text = _INVISIBLE.sub("", text.replace("\x02", "-"))
-    text = _SPACES.sub(" ", text)
-    text = _EDGE_SPACES.sub("\n", text)
+    # Splitting each line on whitespace collapses runs and trims the ends in one pass, and
+    # is several times faster than the equivalent regular expressions.
+    text = "\n".join(" ".join(line.split()) for line in text.split("\n"))
     text = _LONE_BULLET.sub("- ", text)
     text = _BULLET_AT_START.sub("- ", text)
     text = _EMPTY_RUNS.sub("\n\n", text)

@@ -26,6 +26,8 @@ UNREADABLE = 0.1  # readability below which a page's text is dropped as garbage
 # bullets (U+F0A7, U+F0B7) that Word leaves in PDFs.
 _UNREADABLE = re.compile("[\ufffd\x00-\x08\x0e-\x1f\ue000-\uf0a6\uf0a8-\uf0b6\uf0b8-\uf8ff]")
 _INVISIBLE = re.compile(r"\s+")
+_ENOUGH_TEXT = re.compile(rf"(?:\s*\S){{{MIN_TEXT_CHARS}}}")
+SAMPLE_CHARS = 2000
 _NOT_LETTER = re.compile(r"[\W\d_]+")
 _METHOD_PRIORITY = ("pdfplumber", "pypdfium2+columns", "pypdfium2")
 
@@ -41,7 +43,7 @@ def read_pdf(data: bytes) -> ExtractedText:
         pages = [_page_text(document[index]) for index in range(count)]
         pages = _with_second_opinion(data, pages)
         text = "\n\n".join(text for text, _ in pages)
-        if visible_chars(text) >= MIN_TEXT_CHARS:
+        if has_text(text):
             return ExtractedText(text=text, pages=total, method=_method(pages))
         return _read_scanned(document, count, total)
     finally:
@@ -67,21 +69,24 @@ def _page_text(page: pdfium.PdfPage) -> tuple[str, str]:
     return "\n".join(part for part in parts if part.strip()), "pypdfium2+columns"
 
 
-def visible_chars(text: str) -> int:
-    return len(_INVISIBLE.sub("", text))
+def has_text(text: str) -> bool:
+    """At least `MIN_TEXT_CHARS` visible characters (stops looking once it has them)."""
+    return _ENOUGH_TEXT.match(text) is not None
 
 
 def readability(text: str) -> float:
     """Share of a page's visible characters that are letters, less unreadable ones (-1..1).
 
     Resume text scores about 0.75 (letters, some digits and punctuation); text from a font
-    without a Unicode map scores near or below zero.
+    without a Unicode map scores near or below zero. The page's first `SAMPLE_CHARS`
+    characters decide: a page is set in one or two fonts, and this runs on every page.
     """
-    visible = visible_chars(text)
+    sample = text[:SAMPLE_CHARS]
+    visible = len(_INVISIBLE.sub("", sample))
     if visible == 0:
         return 1.0
-    unreadable = len(_UNREADABLE.findall(text))
-    letters = len(_NOT_LETTER.sub("", text))
+    unreadable = len(_UNREADABLE.findall(sample))
+    letters = len(_NOT_LETTER.sub("", sample))
     return (letters - unreadable) / visible
 
 
@@ -112,6 +117,6 @@ def _method(pages: list[tuple[str, str]]) -> str:
 
 def _read_scanned(document: pdfium.PdfDocument, count: int, total: int) -> ExtractedText:
     text = ocr_pages(document, count)
-    if visible_chars(text) < MIN_TEXT_CHARS:
+    if not has_text(text):
         raise NoReadableText("The PDF has no text layer, and OCR found no readable text in it.")
     return ExtractedText(text=text, pages=total, method="ocr")

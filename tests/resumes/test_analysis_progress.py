@@ -18,8 +18,8 @@ pytestmark = pytest.mark.django_db(transaction=True)
 ORIGIN = [(b"origin", b"http://localhost")]
 
 
-def socket_for(analysis_id, user) -> WebsocketCommunicator:
-    token = token_pair(user)["access_token"]
+async def socket_for(analysis_id, user) -> WebsocketCommunicator:
+    token = (await sync_to_async(token_pair)(user))["access_token"]
     return WebsocketCommunicator(
         application, f"/ws/analyses/{analysis_id}/?token={token}", headers=ORIGIN
     )
@@ -31,7 +31,7 @@ def queued_analysis():
 
 
 async def test_the_socket_streams_every_step_until_completed(queued_analysis):
-    socket = socket_for(queued_analysis.pk, queued_analysis.owner)
+    socket = await socket_for(queued_analysis.pk, queued_analysis.owner)
     connected, _ = await socket.connect()
     assert connected
     first = await socket.receive_json_from()
@@ -58,7 +58,7 @@ async def test_the_socket_streams_every_step_until_completed(queued_analysis):
 
 async def test_a_late_client_first_gets_the_current_state(queued_analysis):
     await sync_to_async(analysis_run)(analysis_id=str(queued_analysis.pk))
-    socket = socket_for(queued_analysis.pk, queued_analysis.owner)
+    socket = await socket_for(queued_analysis.pk, queued_analysis.owner)
     connected, _ = await socket.connect()
     assert connected
     message = await socket.receive_json_from()
@@ -70,7 +70,7 @@ async def test_a_failed_analysis_sends_its_error_message(queued_analysis):
     await sync_to_async(Analysis.objects.filter(pk=queued_analysis.pk).update)(
         status=AnalysisStatus.FAILED, progress=30, error_message="No readable text."
     )
-    socket = socket_for(queued_analysis.pk, queued_analysis.owner)
+    socket = await socket_for(queued_analysis.pk, queued_analysis.owner)
     await socket.connect()
     message = await socket.receive_json_from()
     assert message == {
@@ -83,7 +83,7 @@ async def test_a_failed_analysis_sends_its_error_message(queued_analysis):
 
 async def test_another_users_analysis_socket_is_refused(queued_analysis):
     outsider = await sync_to_async(CandidateFactory)()
-    socket = socket_for(queued_analysis.pk, outsider)
+    socket = await socket_for(queued_analysis.pk, outsider)
     connected, code = await socket.connect()
     assert not connected
     assert code == 4404
