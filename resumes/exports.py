@@ -20,6 +20,9 @@ EXPORT_FORMATS = ("json", "csv", "pdf", "docx")
 CSV_HEADER = ("SECTION", "KEY", "VALUE")
 # A cell starting with one of these is a formula to a spreadsheet (CSV injection).
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER_LIKE = re.compile(r"[+-]?[\d][\d ().-]*")
+_SECTION_TITLES = {"personal_info": "PERSONAL INFORMATION", "experience": "WORK EXPERIENCE"}
+_LINK_LABELS = {"linkedin": "LinkedIn", "github": "GitHub", "stackoverflow": "Stack Overflow"}
 
 
 def export_filename(analysis_id: str | None, fmt: str) -> str:
@@ -62,9 +65,25 @@ def analysis_json(
 
 
 def safe_cell(value) -> str:
-    """The cell as text, with a leading apostrophe where a spreadsheet would see a formula."""
+    """The cell as text, with a leading apostrophe where a spreadsheet would see a formula.
+
+    A plain number or phone number ("+44 20 7946 0958", "-3") cannot call anything and stays
+    as written.
+    """
     text = "" if value is None else str(value)
-    return f"'{text}" if text.startswith(_FORMULA_STARTS) else text
+    if text.startswith(_FORMULA_STARTS) and not _NUMBER_LIKE.fullmatch(text):
+        return f"'{text}"
+    return text
+
+
+def section_title(section: str) -> str:
+    """`personal_info` → `PERSONAL INFORMATION`, as spreadsheet readers of earlier exports know."""
+    return _SECTION_TITLES.get(section, section.replace("_", " ").upper())
+
+
+def key_title(key) -> str:
+    text = str(key).replace("_", " ")
+    return text[:1].upper() + text[1:]
 
 
 def analysis_csv(result: dict) -> bytes:
@@ -72,8 +91,10 @@ def analysis_csv(result: dict) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(CSV_HEADER)
-    for row in csv_rows(result):
-        writer.writerow([safe_cell(cell) for cell in row])
+    for section, key, value in csv_rows(result):
+        writer.writerow(
+            [safe_cell(section_title(section)), safe_cell(key_title(key)), safe_cell(value)]
+        )
     return buffer.getvalue().encode("utf-8")
 
 
@@ -108,7 +129,9 @@ def _numbered(section: str, items) -> list[tuple]:
 def _personal_rows(info: dict) -> list[tuple]:
     rows = [("personal_info", key, info.get(key)) for key in ("name", "email", "phone", "location")]
     links = info.get("links") or {}
-    rows += [("personal_info", f"links.{kind}", url) for kind, url in links.items() if url]
+    rows += [
+        ("personal_info", _LINK_LABELS.get(kind, kind), url) for kind, url in links.items() if url
+    ]
     return rows
 
 

@@ -5,13 +5,7 @@ from django.http import HttpResponse
 from django.utils.http import content_disposition_header
 
 from resumes.errors import FileTooLarge
-from resumes.models import CONTENT_TYPES
-
-DOCUMENT_TYPES = {
-    "pdf": "application/pdf",
-    "docx": CONTENT_TYPES["docx"],
-    "txt": "text/plain; charset=utf-8",
-}
+from resumes.rendering import CONTENT_TYPES as DOCUMENT_TYPES
 
 
 def file_response(content: bytes, content_type: str, filename: str) -> HttpResponse:
@@ -19,6 +13,23 @@ def file_response(content: bytes, content_type: str, filename: str) -> HttpRespo
     response["Content-Disposition"] = content_disposition_header(True, filename)
     response["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+def document_response(content: bytes, fmt: str, stem: str) -> HttpResponse:
+    """A generated document (`fmt` pdf, docx or txt) as a download named `<stem>.<fmt>`."""
+    return file_response(content, DOCUMENT_TYPES[fmt], f"{stem}.{fmt}")
+
+
+def enhanced_resume_stem(resume) -> str:
+    return f"{resume.original_name.rsplit('.', 1)[0]}-enhanced"
+
+
+def cover_letter_stem(letter) -> str:
+    return f"cover-letter-{str(letter.pk)[:8]}"
+
+
+def template_sample_stem(template_id: str) -> str:
+    return f"hirewise-{template_id}"
 
 
 def read_upload(upload) -> bytes:

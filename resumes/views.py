@@ -31,7 +31,14 @@ from resumes.forms import (
     EnhanceForm,
     UploadForm,
 )
-from resumes.http import DOCUMENT_TYPES, file_response, read_upload
+from resumes.http import (
+    cover_letter_stem,
+    document_response,
+    enhanced_resume_stem,
+    file_response,
+    read_upload,
+    template_sample_stem,
+)
 from resumes.job_targets import job_target_resolve
 from resumes.models import AnalysisStatus
 from resumes.progress import progress_message
@@ -312,8 +319,7 @@ def enhancement_download_view(request, enhancement_id):
     content = documents.enhancement_render(
         enhancement=enhancement, template_id=form.cleaned_data["template"], fmt=fmt
     )
-    stem = enhancement.resume.original_name.rsplit(".", 1)[0]
-    return file_response(content, DOCUMENT_TYPES[fmt], f"{stem}-enhanced.{fmt}")
+    return document_response(content, fmt, enhanced_resume_stem(enhancement.resume))
 
 
 @candidate_required
@@ -334,7 +340,7 @@ def template_sample_view(request, template_id, fmt):
         content = template_sample(template_id, fmt)
     except UnknownTemplate as exc:
         raise Http404 from exc
-    return file_response(content, DOCUMENT_TYPES[fmt], f"hirewise-{template_id}.{fmt}")
+    return document_response(content, fmt, template_sample_stem(template_id))
 
 
 # --- Cover letters -------------------------------------------------------------------------
@@ -400,7 +406,7 @@ def cover_letter_download_view(request, letter_id, fmt):
         raise Http404
     letter = selectors.cover_letter_get(user=request.user, letter_id=letter_id)
     content = documents.cover_letter_render(letter=letter, fmt=fmt)
-    return file_response(content, DOCUMENT_TYPES[fmt], f"cover-letter-{str(letter.pk)[:8]}.{fmt}")
+    return document_response(content, fmt, cover_letter_stem(letter))
 
 
 @candidate_required

@@ -134,6 +134,9 @@ class SuggestionSerializer(serializers.Serializer):
     proposed = serializers.CharField(allow_null=True)
     reason = serializers.CharField()
     severity = serializers.CharField()
+    issues = serializers.ListField(child=serializers.CharField(), required=False)
+    target = serializers.JSONField(required=False)
+    engine = serializers.CharField(required=False)
 
 
 class EnhancementSerializer(serializers.Serializer):

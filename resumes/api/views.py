@@ -13,7 +13,14 @@ from core.api.validation import validated
 from resumes import selectors
 from resumes.api import serializers as s
 from resumes.exports import export_analysis
-from resumes.http import DOCUMENT_TYPES, file_response, read_upload
+from resumes.http import (
+    cover_letter_stem,
+    document_response,
+    enhanced_resume_stem,
+    file_response,
+    read_upload,
+    template_sample_stem,
+)
 from resumes.job_targets import job_target_resolve
 from resumes.rendering import TEMPLATES, template_sample
 from resumes.services import analyses, documents
@@ -200,7 +207,7 @@ class TemplateDownloadView(APIView):
     def get(self, request, template_id):
         fmt = validated(s.DocumentFormatSerializer, request.query_params)["format"]
         content = template_sample(template_id, fmt)
-        return file_response(content, DOCUMENT_TYPES[fmt], f"hirewise-{template_id}.{fmt}")
+        return document_response(content, fmt, template_sample_stem(template_id))
 
 
 class EnhanceView(PerUserRateLimit, APIView):
@@ -265,10 +272,7 @@ class DownloadEnhancedView(PerUserRateLimit, APIView):
             fmt=data["format"],
             accepted_ids=data.get("accepted_ids"),
         )
-        stem = enhancement.resume.original_name.rsplit(".", 1)[0]
-        return file_response(
-            content, DOCUMENT_TYPES[data["format"]], f"{stem}-enhanced.{data['format']}"
-        )
+        return document_response(content, data["format"], enhanced_resume_stem(enhancement.resume))
 
 
 class CoverLetterListView(ListAPIView):
@@ -330,6 +334,4 @@ class CoverLetterDownloadView(APIView):
         fmt = validated(s.LetterFormatSerializer, request.query_params)["format"]
         letter = selectors.cover_letter_get(user=request.user, letter_id=letter_id)
         content = documents.cover_letter_render(letter=letter, fmt=fmt)
-        return file_response(
-            content, DOCUMENT_TYPES[fmt], f"cover-letter-{str(letter.pk)[:8]}.{fmt}"
-        )
+        return document_response(content, fmt, cover_letter_stem(letter))

@@ -103,7 +103,7 @@ def _with_second_opinion(data: bytes, pages: list[tuple[str, str]]) -> list[tupl
     result = list(pages)
     for index in doubtful:
         other = second.get(index, "")
-        if readability(other) > readability(result[index][0]):
+        if has_text(other) and readability(other) > readability(result[index][0]):
             result[index] = (other, "pdfplumber")
         if readability(result[index][0]) < UNREADABLE:
             result[index] = ("", "pypdfium2")

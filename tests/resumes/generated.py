@@ -5,7 +5,7 @@ The expensive ones (WeasyPrint takes about 100 ms a document, the zip bomb a few
 are cached, so tests across modules share one copy; treat the results as read-only.
 
 Texts: `resume_text`, `resume_variant`, `SAMPLE_AS_OF`.
-PDFs: `pdf_one_column`, `pdf_two_columns`, `pdf_without_text`, `pdf_encrypted`,
+PDFs: `pdf_one_column`, `pdf_two_columns`, `pdf_with_pages`, `pdf_without_text`, `pdf_encrypted`,
 `corrupt_pdf`, `exe_renamed_pdf`.
 Word: `docx_from_text`, `docx_with_table`, `docx_zip_bomb`, `docx_with_many_entries`,
 `zip_without_document`, `doc_bytes`.
@@ -213,6 +213,13 @@ def pdf_two_columns(left_text: str, right_text: str, header_text: str = "") -> b
     body = f'{header}<div class="columns"><div class="right">{right}</div>'
     body += f'<div class="left">{left}</div></div>'
     return _render(body, css)
+
+
+@functools.cache
+def pdf_with_pages(count: int) -> bytes:
+    """`count` A4 pages, the n-th saying only "Page n"."""
+    pages = (f'<p style="break-after: page">Page {number}</p>' for number in range(1, count + 1))
+    return _render("".join(pages))
 
 
 @functools.cache

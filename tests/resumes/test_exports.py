@@ -9,7 +9,7 @@ import pypdfium2
 import pypdfium2.raw as pdfium_raw
 import pytest
 
-from resumes.exports import export_analysis
+from resumes.exports import export_analysis, key_title, section_title
 
 ANALYSIS_ID = "3f2b9c1d-8e7a-4b6c-9d0e-1f2a3b4c5d6e"
 
@@ -153,7 +153,9 @@ def rows_of(content: bytes) -> list[list[str]]:
 
 
 def cell(rows, section, key) -> str:
-    return next(row[2] for row in rows if row[0] == section and row[1] == key)
+    """The VALUE of the row written for result part `section` and key `key`."""
+    wanted = [section_title(section), key_title(key)]
+    return next(row[2] for row in rows if row[:2] == wanted)
 
 
 @pytest.mark.parametrize(
@@ -190,7 +192,8 @@ def test_csv_has_a_row_for_every_part_of_the_result():
     assert rows[0] == ["SECTION", "KEY", "VALUE"]
     assert all(len(row) == 3 for row in rows)
     assert cell(rows, "personal_info", "name") == "Jane Doe"
-    assert cell(rows, "personal_info", "links.linkedin") == "https://www.linkedin.com/in/jane-doe"
+    assert rows[1] == ["PERSONAL INFORMATION", "Name", "Jane Doe"]
+    assert cell(rows, "personal_info", "LinkedIn") == "https://www.linkedin.com/in/jane-doe"
     assert cell(rows, "ats_score", "overall") == "73"
     assert cell(rows, "ats_breakdown", "keywords") == "55"
     assert cell(rows, "ats_weight", "keywords") == "0.3"
@@ -208,6 +211,12 @@ def test_csv_has_a_row_for_every_part_of_the_result():
     assert cell(rows, "skill_gap", "Kubernetes").startswith("required | devops")
     assert "20 hours" in cell(rows, "skill_gap_project", "Kubernetes")
     assert cell(rows, "assessment", "estimated_preparation_time").startswith("about 3 weeks")
+
+
+def test_csv_keeps_phone_numbers_as_written():
+    result = {"profile": {"personal_info": {"phone": "+44 20 7946 0958"}}}
+    rows = rows_of(export_analysis(result, fmt="csv")[0])
+    assert cell(rows, "personal_info", "phone") == "+44 20 7946 0958"
 
 
 def test_csv_round_trips_commas_quotes_and_newlines():
@@ -245,8 +254,8 @@ def test_csv_without_a_job_has_no_match_or_gap_rows():
 
     sections = {row[0] for row in rows_of(export_analysis(without_job, fmt="csv")[0])}
 
-    assert "skill_match" not in sections and "skill_gap" not in sections
-    assert {"ats_score", "strengths", "review"} <= sections
+    assert "SKILL MATCH" not in sections and "SKILL GAP" not in sections
+    assert {"ATS SCORE", "STRENGTHS", "REVIEW"} <= sections
 
 
 def test_pdf_report_shows_the_score_breakdown_and_findings():
