@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format bench worker install migrate demo constraints clean
+.PHONY: run test lint format bench worker embeddings install migrate demo constraints clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,11 @@ format: install
 
 bench: install
 	$(BIN)/python bench/api.py
+	$(BIN)/python bench/resumes.py
+
+# Optional: sentence embeddings for similarity (PyTorch CPU; about 1 GB installed).
+embeddings: install
+	$(BIN)/pip install --quiet -r requirements-embeddings.txt -c constraints.txt
 
 worker: install
 	$(BIN)/celery -A config worker --loglevel INFO
