@@ -51,6 +51,8 @@ TAXONOMY_DIR = Path(__file__).resolve().parent / "taxonomy"
 
 @dataclass(frozen=True)
 class Skill:
+    """One skill of the taxonomy; `implies` holds canonical names ("Django" implies "Python")."""
+
     name: str
     category: str
     aliases: tuple[str, ...]
@@ -59,6 +61,8 @@ class Skill:
 
 @dataclass(frozen=True)
 class SkillMention:
+    """Where a text mentions a skill: text[start:end] == surface, as written."""
+
     name: str
     category: str
     start: int
@@ -187,12 +191,15 @@ def taxonomy() -> Taxonomy:
     return load_taxonomy()
 
 
-# URLs and e-mail addresses name no skills ("github.com/jane/react-app").
+# URLs and e-mail addresses name no skills ("github.com/jane/react-app"). Each alternative
+# starts only where a word starts (the lookbehinds), which keeps the scan linear.
 _LINK = re.compile(
-    r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-    r"|\b(?:[\w-]+\.)+(?:com|org|io|dev|me|co|ai|app|edu|gov)/\S*",
+    r"(?:https?://|www\.)\S+|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|(?<![\w.-])(?:[\w-]+\.)+(?:com|org|io|dev|me|co|ai|app|edu|gov)/\S*",
     re.IGNORECASE,
 )
+# Context is read this far around a mention, so long lines cost no more than short ones.
+_LINE_WINDOW = 80
 _JOINER = re.compile(r"\s*(?:(?:[,;/|+&()]|\band\b|\bor\b)\s*)+", re.IGNORECASE)
 _COMPOUND_AFTER = re.compile(r"[-&'\u2019]\w")
 _COMPOUND_BEFORE = re.compile(r"\w[-&'\u2019]$")
@@ -262,10 +269,18 @@ def _listed(text: str, found: list, index: int) -> bool:
     )
 
 
+def _line_start(text: str, start: int) -> int:
+    """Where the mention's line starts, looking back at most _LINE_WINDOW characters."""
+    window_start = max(0, start - _LINE_WINDOW)
+    newline = text.rfind("\n", window_start, start)
+    return newline + 1 if newline >= 0 else window_start
+
+
 def _own_line(text: str, start: int, end: int) -> bool:
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line = text[line_start : len(text) if line_end < 0 else line_end]
+    line_end = text.find("\n", end, end + _LINE_WINDOW)
+    if line_end < 0:
+        line_end = min(len(text), end + _LINE_WINDOW)
+    line = text[_line_start(text, start) : line_end]
     return line.strip(" \t\r-*•·▪◦,.;") == text[start:end]
 
 
@@ -277,12 +292,11 @@ def _in_context(text: str, found: list, index: int) -> bool:
         return False  # "Go-getter", "R&D", "Go's"
     if _DATE_AFTER.match(after):
         return False  # "Spring 2021", "Spring semester"
-    line_start = text.rfind("\n", 0, start) + 1
     return (
         _listed(text, found, index)
         or _WORD_BEFORE.search(before) is not None
         or _TECH_WORD_AFTER.match(after) is not None
-        or _HEADING.search(text, line_start, start) is not None
+        or _HEADING.search(text, _line_start(text, start), start) is not None
         or _own_line(text, start, end)
     )
 
@@ -309,6 +323,7 @@ def canonical(name: str) -> str | None:
 
 
 def category_of(name: str) -> str | None:
+    """The category of a skill name or alias in any case, None when unknown."""
     skill = taxonomy().get(name)
     return skill.category if skill else None
 

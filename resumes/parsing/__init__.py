@@ -31,7 +31,8 @@ def parse_resume(text: str, *, as_of: date | None = None) -> dict:
     `as_of` resolves "Present" (default: today); it is the only input besides the text.
     """
     as_of = as_of or date.today()  # noqa: DTZ011 (a calendar date; the caller may pass one)
-    sections = split_sections(_unwrapped([line.strip() for line in text.splitlines()]))
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    sections = split_sections(_unwrapped(lines))
     header, lines = sections[0].lines, _lines_by_key(sections[1:])
     personal_info = parse_contact(header, lines.get("contact", []), text)
     jobs = parse_jobs(lines.get("experience", []), as_of)

@@ -35,7 +35,7 @@ _BARE_DOMAIN = re.compile(
     r"(?:/[^\s,;|()<>]*)?",
     re.IGNORECASE,
 )
-_FIELD_SEPARATORS = re.compile(r"\s*(?:\||·|•|\u2022|\t|✉|☎|📞|📧|🔗|📍|\s-\s|\s\u2013\s|\s—\s)\s*")
+_FIELD_SEPARATORS = re.compile(r"\s*(?:\||·|•|\t|✉|☎|📞|📧|🔗|📍|\s-\s|\s\u2013\s|\s—\s)\s*")
 _LABEL = re.compile(
     r"^(?:e-?mail|phone|tel|mobile|cell|address|location|based in|linkedin|github|website|"
     r"web|portfolio|site|stack ?overflow|name)\s*:\s*",

@@ -1,8 +1,9 @@
 """Jobs from the experience section: title, company, location, dates, months and bullets.
 
 Each job is anchored on the line that holds its dates. Its header is that line plus the
-short lines right before it (when the section starts with a title or company rather than
-with a date) or right after it; the lines up to the next job are its bullets.
+short, title-cased lines right before it, and right after it while the header still lacks
+a title or an employer (or always, in sections that lead with bare date lines). The lines
+up to the next job are its bullets. Sections without any dates are split at empty lines.
 """
 
 import re
@@ -18,6 +19,7 @@ MAX_LINES_BEFORE_DATES = 3
 MAX_LINES_AFTER_DATES = 2
 _ABBREVIATION_END = re.compile(r"\b(?:inc|ltd|co|corp|llc|plc|jr|sr|st|s\.a|n\.v)\.$", re.I)
 _FIELD_SEPARATORS = re.compile(r"\s*(?:\||·|•|\t|\s[-\u2013—]\s)\s*")
+_ENDS_WITH_SEPARATOR = re.compile(r"(?:[,|(\[]|\s[-\u2013\u2014])\s*$")
 _AT = re.compile(r"\s+(?:at|@)\s+", re.IGNORECASE)
 _COMMA_SUFFIX = re.compile(
     r",\s*(?:inc|llc|ltd|gmbh|ag|sa|plc|corp|co|bv|oy|ab|pty|kg)\.?$", re.IGNORECASE
@@ -60,24 +62,34 @@ def _title_cased(text: str) -> bool:
     return not words or 2 * sum(word[0].isupper() for word in words) >= len(words)
 
 
-def classify(lines: list[str]) -> list[Line]:
+def _classify(lines: list[str]) -> list[Line]:
     items = []
     for text in lines:
         bullet = text.startswith("- ")
         body = text[2:].strip() if bullet else text
-        dates = None if bullet else find_range(body)
+        dates = None if bullet else find_range(body) or _single_date(body)
         items.append(Line(body, bullet, dates))
     return items
 
 
-def parse_experience(lines: list[str], as_of: date) -> list[dict]:
-    """Jobs in the order written (the profile's "experience")."""
-    return [job for job, _ in parse_jobs(lines, as_of)]
+def _single_date(text: str) -> DateRange | None:
+    """One date ("Summer 2013") on a line of its own or closing a header line ("Acme, 2019").
+
+    Elsewhere a lone year is usually something else ("Office 2019", "Windows 2000").
+    """
+    dates = find_range(text, single=True)
+    if dates is None:
+        return None
+    before, after = text[: dates.span[0]], text[dates.span[1] :]
+    if after.strip(" )]") or (before.strip() and not _ENDS_WITH_SEPARATOR.search(before)):
+        return None
+    return dates
 
 
 def parse_jobs(lines: list[str], as_of: date) -> list[tuple[dict, DateRange | None]]:
-    """Each job with the date range it was read from (None for a job without dates)."""
-    items = classify(lines)
+    """The profile's "experience" in the order written, each job with the date range it was
+    read from (None for a job without dates), from which total experience is computed."""
+    items = _classify(lines)
     anchors = [index for index, item in enumerate(items) if item.dates is not None]
     if not anchors:
         return [(job, None) for block in _blocks(items) if (job := _undated_job(block))]
@@ -85,16 +97,18 @@ def parse_jobs(lines: list[str], as_of: date) -> list[tuple[dict, DateRange | No
     jobs = []
     for number, (anchor, start) in enumerate(zip(anchors, starts, strict=True)):
         stop = starts[number + 1] if number + 1 < len(starts) else len(items)
-        header_end = _header_end(items, anchor, stop)
+        header_end = _header_end(items, start, anchor, stop)
         job = _job(items[start:header_end], items[anchor], items[header_end:stop], as_of)
         jobs.append((job, items[anchor].dates))
     return jobs
 
 
 def _starts(items: list[Line], anchors: list[int]) -> list[int]:
-    """Where each job begins: at its date line when the section leads with dates."""
+    """Where each job begins: at its date line when the section leads with a bare date line
+    (each job's header then follows its dates), else up to a few header lines before it."""
     first_text = next(index for index, item in enumerate(items) if not item.blank)
-    if first_text == anchors[0]:
+    first = items[anchors[0]]
+    if first_text == anchors[0] and not _fields([first], first):
         return anchors
     starts = []
     for number, anchor in enumerate(anchors):
@@ -110,14 +124,24 @@ def _starts(items: list[Line], anchors: list[int]) -> list[int]:
     return starts
 
 
-def _header_end(items: list[Line], anchor: int, stop: int) -> int:
+def _header_end(items: list[Line], start: int, anchor: int, stop: int) -> int:
+    """After the date line, short lines still belong to the header while it lacks a part."""
     end = anchor + 1
+    if _is_complete(items[start:end], items[anchor]):
+        return end
     while end < stop and end - anchor <= MAX_LINES_AFTER_DATES and items[end].header_like:
         end += 1
     return end
 
 
-def _job(header: list[Line], anchor: Line, body: list[Line], as_of: date) -> dict:
+def _is_complete(header: list[Line], anchor: Line) -> bool:
+    _, fields = _take_location(_fields(header, anchor))
+    title, company = _title_and_company(fields)
+    return bool(title) and company is not None
+
+
+def _fields(header: list[Line], anchor: Line) -> list[str]:
+    """The header's parts, with the dates cut out of the date line."""
     fields = []
     for item in header:
         text = item.text
@@ -125,16 +149,27 @@ def _job(header: list[Line], anchor: Line, body: list[Line], as_of: date) -> dic
             first, last = anchor.dates.span
             text = f"{text[:first]} | {text[last:]}"
         fields += header_fields(text)
-    location, fields = take_location(fields)
-    title, company = title_and_company(fields)
+    return fields
+
+
+def _job(header: list[Line], anchor: Line, body: list[Line], as_of: date) -> dict:
+    location, fields = _take_location(_fields(header, anchor))
+    title, company = _title_and_company(fields)
     if company is None and location and location.count(",") == 2:
         # No employer, but a three-part place ("Northbank, London, UK"): a job header names
         # its employer far more often than a region, so the first part is the employer.
         company, location = (part.strip() for part in location.split(",", 1))
-    return job_dict(title, company, location, anchor.dates, bullets(body), as_of)
+    return _job_dict(title, company, location, anchor.dates, _bullets(body), as_of)
 
 
-def job_dict(title, company, location, dates: DateRange | None, items, as_of) -> dict:
+def _job_dict(
+    title: str | None,
+    company: str | None,
+    location: str | None,
+    dates: DateRange | None,
+    items: list[str],
+    as_of: date | None,
+) -> dict:
     return {
         "title": title or "",
         "company": company,
@@ -148,12 +183,13 @@ def job_dict(title, company, location, dates: DateRange | None, items, as_of) ->
 
 
 def header_fields(text: str) -> list[str]:
+    """A header line's parts, split at "|", "·", "•", tabs and spaced dashes, trimmed."""
     text = _EMPTY_BRACKETS.sub(" ", text)
     parts = _FIELD_SEPARATORS.split(text)
     return [part.strip(" ,;:()[]") for part in parts if part.strip(" ,;:()[]")]
 
 
-def take_location(fields: list[str]) -> tuple[str | None, list[str]]:
+def _take_location(fields: list[str]) -> tuple[str | None, list[str]]:
     """The first field that is a place (or ends in one), and the fields without it."""
     for index, field in enumerate(fields):
         if is_location(field):
@@ -164,7 +200,7 @@ def take_location(fields: list[str]) -> tuple[str | None, list[str]]:
     return None, fields
 
 
-def title_and_company(fields: list[str]) -> tuple[str | None, str | None]:
+def _title_and_company(fields: list[str]) -> tuple[str | None, str | None]:
     """ "Title at Company", "Title, Company", or separate fields ordered by their words."""
     if not fields:
         return None, None
@@ -193,7 +229,7 @@ def _split_single(text: str) -> tuple[str, str | None]:
     return text, None
 
 
-def bullets(items: list[Line]) -> list[str]:
+def _bullets(items: list[Line]) -> list[str]:
     """Bullet lines; a line without a marker continues the previous item when it wraps."""
     result: list[str] = []
     previous: Line | None = None
@@ -239,8 +275,8 @@ def _undated_job(block: list[Line]) -> dict | None:
     if not header:
         return None
     fields = [field for item in header for field in header_fields(item.text)]
-    location, fields = take_location(fields)
-    title, company = title_and_company(fields)
+    location, fields = _take_location(fields)
+    title, company = _title_and_company(fields)
     if not title and not company:
         return None
-    return job_dict(title, company, location, None, bullets(block[len(header) :]), None)
+    return _job_dict(title, company, location, None, _bullets(block[len(header) :]), None)

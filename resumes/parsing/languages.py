@@ -84,7 +84,7 @@ def _items(text: str) -> list[tuple[str, str | None]]:
 
 
 def _clean_level(text: str) -> str | None:
-    text = text.strip().lstrip("-\u2013\u2014:").strip()
+    text = " ".join(text.split()).lstrip("-\u2013\u2014:").strip()
     if text.startswith("(") and text.endswith(")") and text.count("(") == 1:
         text = text[1:-1]
     return text.strip(" ,.") or None

@@ -278,3 +278,12 @@ def test_expand_implied_follows_implications_transitively():
     assert "Python" in expand_implied(["PyTorch"])
     assert {"Kubernetes", "Containers"} <= expand_implied(["Amazon EKS"])
     assert expand_implied(["Basket Weaving"]) == {"Basket Weaving"}
+
+
+def test_extraction_time_grows_linearly_on_hostile_input():
+    # One 250,000-character line: a long run of letters, a dotted run, many bare "Go"s.
+    text = "a" * 100_000 + " " + "x." * 50_000 + " " + "Go " * 15_000
+    started = time.perf_counter()
+    extract_skills(text)
+
+    assert time.perf_counter() - started < 2.0

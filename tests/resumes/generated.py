@@ -156,6 +156,7 @@ h1 { font-size: 18pt; margin: 0 0 2mm; }
 h2 { font-size: 11pt; margin: 5mm 0 1.5mm; text-transform: uppercase; }
 p { margin: 0 0 1mm; }
 p.item { padding-left: 4mm; text-indent: -4mm; }
+p.row { display: flex; justify-content: space-between; }
 """
 _HEADING = re.compile(
     r"^(?:[A-Z][A-Z &/]{3,}|Summary|Experience|Education|Skills|Certifications|Languages|"
@@ -164,7 +165,8 @@ _HEADING = re.compile(
 
 
 def _text_to_html(text: str, *, first_is_name: bool = True) -> str:
-    """Lines to HTML: the first line a title, headings h2, "- " lines "•" items.
+    """Lines to HTML: the first line a title, headings h2, "- " lines "•" items, and a tab
+    right-aligns the rest of its line (dates beside a job title).
 
     The bullet is a character, as in a PDF printed from Word (CSS list markers do not reach
     the text layer).
@@ -179,6 +181,9 @@ def _text_to_html(text: str, *, first_is_name: bool = True) -> str:
             parts.append(f"<h1>{html.escape(line)}</h1>")
         elif _HEADING.match(line.strip()):
             parts.append(f"<h2>{html.escape(line)}</h2>")
+        elif "\t" in line:
+            left, right = (html.escape(part) for part in line.split("\t", 1))
+            parts.append(f'<p class="row"><span>{left}</span><span>{right}</span></p>')
         else:
             parts.append(f"<p>{html.escape(line)}</p>")
     return "\n".join(parts)
@@ -255,7 +260,10 @@ def _md5(data: bytes) -> bytes:
 
 
 @functools.cache
-def pdf_encrypted(password: str = "secret", text: str = "Ada Lovelace, Backend Engineer") -> bytes:  # noqa: S107
+def pdf_encrypted(
+    password: str = "secret",  # noqa: S107 (a test fixture's well-known password)
+    text: str = "Ada Lovelace, Backend Engineer",
+) -> bytes:
     """A one-page PDF that needs `password` to open (standard security handler, RC4 40-bit).
 
     Built by hand after the PDF 1.3 spec (algorithms 3.1-3.4) because neither pypdfium2 nor

@@ -80,6 +80,13 @@ def test_a_two_column_pdf_reads_the_header_then_the_left_column_then_the_right()
     assert "London, UK | ada.lovelace@example.com | +44 20 7946 0958" in text
 
 
+def test_right_aligned_dates_do_not_make_a_page_two_columns():
+    text = resume_text().replace("\nJan 2021 \u2013 Present", "\tJan 2021 \u2013 Present")
+    extracted = extract_text(pdf_one_column(text.replace("Corp\nMarch", "Corp\tMarch")), "pdf")
+    assert extracted.method == "pypdfium2"
+    assert "Analytical Engines Ltd, London, UK Jan 2021 \u2013 Present\n" in extracted.text
+
+
 def test_a_two_column_page_keeps_each_line_whole():
     text = extract_text(pdf_two_columns(SIDEBAR, MAIN, HEADER), "pdf").text
     assert "\nPython, Django, PostgreSQL\n" in text
