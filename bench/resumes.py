@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 os.environ["GEMINI_API_KEY"] = ""  # the offline local engine, whatever the shell has
 
-import django  # noqa: E402
+import django
 
 django.setup()
 
@@ -112,7 +112,7 @@ def main() -> None:
 
     raw = best_pass(raw_pdfium, corpus, options.rounds)
     ours = best_pass(lambda data: extract_text(data, "pdf"), corpus, options.rounds)
-    print("\nextraction over the corpus (best of %d passes)" % options.rounds)
+    print(f"\nextraction over the corpus (best of {options.rounds} passes)")
     print_table(
         ["extractor", "files", "total ms", "ms/file", "vs raw"],
         [

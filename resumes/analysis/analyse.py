@@ -33,14 +33,24 @@ def analyse_resume(text: str, profile: dict, job: JobTarget | None = None) -> di
         ),
         "profile": profile,
         "review": reviewed,
-        "engine": engine,
     }
+    assessment_engine = None
     if job is not None:
-        result.update(_job_part(evidence, job, match))
+        job_part, assessment_engine = _job_part(evidence, job, match)
+        result.update(job_part)
+    result["engine"] = _engines(engine, assessment_engine)
     return result
 
 
-def _job_part(evidence: ResumeEvidence, job: JobTarget, match: dict) -> dict:
+def _engines(review_engine: dict, assessment_engine: dict | None) -> dict:
+    """The engine that wrote the review, plus which engine answered each generation task."""
+    tasks = {"resume_review": review_engine}
+    if assessment_engine is not None:
+        tasks["gap_assessment"] = assessment_engine
+    return {**review_engine, "tasks": tasks}
+
+
+def _job_part(evidence: ResumeEvidence, job: JobTarget, match: dict) -> tuple[dict, dict]:
     gaps = skill_gap_recommendations(match, job)
     hours = preparation_hours(gaps)
     assessment = generate(
@@ -54,7 +64,7 @@ def _job_part(evidence: ResumeEvidence, job: JobTarget, match: dict) -> dict:
             "estimated_hours": hours,
         },
     )
-    return {
+    part = {
         "job": {"title": job.title, "company": job.company},
         "similarity": {
             "score": round(similarity(evidence.text, job.description), 4),
@@ -66,3 +76,4 @@ def _job_part(evidence: ResumeEvidence, job: JobTarget, match: dict) -> dict:
         "estimated_preparation_time": preparation_time(hours),
         "estimated_preparation_hours": hours,
     }
+    return part, assessment.meta()

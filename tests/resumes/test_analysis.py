@@ -71,7 +71,8 @@ def test_an_analysis_without_a_job_has_scores_insights_and_a_review():
     assert result["profile"] == clean_profile()
     assert result["review"]["score"] == result["ats_score"]["overall"] / 10
     assert result["review"]["summary"] and result["review"]["pros"] and result["review"]["cons"]
-    assert result["engine"] == {"engine": "local", "model": None, "fallback_reason": None}
+    local = {"engine": "local", "model": None, "fallback_reason": None}
+    assert result["engine"] == {**local, "tasks": {"resume_review": local}}
 
 
 def test_an_analysis_with_a_job_adds_match_gaps_similarity_and_preparation(job):
