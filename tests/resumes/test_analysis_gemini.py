@@ -15,7 +15,7 @@ URL = f"https://generativelanguage.googleapis.com/v1beta/models/{MODEL}:generate
 REVIEW = {
     "summary": "Well structured; the impact of the work could be shown with more numbers.",
     "pros": ["Clear sections", "Relevant backend skills", "Steady progression"],
-    "cons": ["Some bullets lack results", "No cloud experience is shown"],
+    "cons": ["Some bullets lack results", "No cloud experience", "Summary is short"],
 }
 ASSESSMENT = {"overall_assessment": "A close fit once cloud infrastructure skills are added."}
 
