@@ -4,7 +4,7 @@ import os
 import time
 
 import pytest
-from asgiref.sync import sync_to_async
+from channels.db import database_sync_to_async
 from channels.testing import WebsocketCommunicator
 
 from accounts.tokens import token_pair
@@ -19,7 +19,7 @@ ORIGIN = [(b"origin", b"http://localhost")]
 
 
 async def socket_for(analysis_id, user) -> WebsocketCommunicator:
-    token = (await sync_to_async(token_pair)(user))["access_token"]
+    token = (await database_sync_to_async(token_pair)(user))["access_token"]
     return WebsocketCommunicator(
         application, f"/ws/analyses/{analysis_id}/?token={token}", headers=ORIGIN
     )
@@ -42,7 +42,7 @@ async def test_the_socket_streams_every_step_until_completed(queued_analysis):
         "message": "",
     }
 
-    await sync_to_async(analysis_run)(analysis_id=str(queued_analysis.pk))
+    await database_sync_to_async(analysis_run)(analysis_id=str(queued_analysis.pk))
 
     steps = [await socket.receive_json_from(timeout=5) for _ in range(5)]
     assert [(step["state"], step["progress"]) for step in steps] == [
@@ -57,17 +57,18 @@ async def test_the_socket_streams_every_step_until_completed(queued_analysis):
 
 
 async def test_a_late_client_first_gets_the_current_state(queued_analysis):
-    await sync_to_async(analysis_run)(analysis_id=str(queued_analysis.pk))
+    await database_sync_to_async(analysis_run)(analysis_id=str(queued_analysis.pk))
     socket = await socket_for(queued_analysis.pk, queued_analysis.owner)
     connected, _ = await socket.connect()
     assert connected
     message = await socket.receive_json_from()
     assert (message["state"], message["progress"]) == ("completed", 100)
     assert (await socket.receive_output(timeout=1))["type"] == "websocket.close"
+    await socket.disconnect()
 
 
 async def test_a_failed_analysis_sends_its_error_message(queued_analysis):
-    await sync_to_async(Analysis.objects.filter(pk=queued_analysis.pk).update)(
+    await database_sync_to_async(Analysis.objects.filter(pk=queued_analysis.pk).update)(
         status=AnalysisStatus.FAILED, progress=30, error_message="No readable text."
     )
     socket = await socket_for(queued_analysis.pk, queued_analysis.owner)
@@ -79,14 +80,16 @@ async def test_a_failed_analysis_sends_its_error_message(queued_analysis):
         "progress": 30,
         "message": "No readable text.",
     }
+    await socket.disconnect()
 
 
 async def test_another_users_analysis_socket_is_refused(queued_analysis):
-    outsider = await sync_to_async(CandidateFactory)()
+    outsider = await database_sync_to_async(CandidateFactory)()
     socket = await socket_for(queued_analysis.pk, outsider)
     connected, code = await socket.connect()
     assert not connected
     assert code == 4404
+    await socket.disconnect()
 
 
 async def test_an_anonymous_socket_is_refused(queued_analysis):
