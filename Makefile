@@ -20,6 +20,7 @@ migrate: install
 
 demo: migrate
 	$(BIN)/python manage.py seed_demo
+	$(BIN)/python manage.py seed_demo_resumes
 
 run: demo
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0

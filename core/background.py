@@ -36,3 +36,9 @@ def enqueue(task, *args, **kwargs) -> None:
         task.apply(args=args, kwargs=kwargs, throw=True)
     else:
         _pool.submit(_run_here, task, args, kwargs)
+
+
+def drain() -> None:
+    """Wait for the in-process jobs already started (embedded mode), before a command exits."""
+    if settings.BACKGROUND_TASK_MODE == "thread":
+        _pool.shutdown(wait=True)

@@ -1,9 +1,10 @@
 """Analysis jobs: start, run step by step with persisted progress, retry, delete."""
 
 import logging
+from datetime import timedelta
 
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.db.utils import InterfaceError, OperationalError
 from django.utils import timezone
 
@@ -27,6 +28,9 @@ STEPS = {
     AnalysisStatus.GENERATING_EMBEDDINGS: (50, "Comparing the resume with the job"),
     AnalysisStatus.ANALYZING: (70, "Scoring and writing recommendations"),
 }
+# An unfinished analysis with no progress for this long lost its worker (a process stopped
+# mid-job): it may be retried or deleted like a failed one.
+STALE_AFTER = timedelta(minutes=15)
 UNEXPECTED_FAILURE = (
     "The analysis stopped on an unexpected error. Retry it; if it fails again, contact support."
 )
@@ -64,10 +68,16 @@ def analysis_start(*, owner, resume: Resume, job=None, job_posting_id=None) -> A
     return analysis
 
 
+def _stalled() -> Q:
+    cutoff = timezone.now() - STALE_AFTER
+    return Q(updated_at__lt=cutoff) & ~Q(status__in=FINISHED_STATUSES)
+
+
 def analysis_retry(*, analysis: Analysis) -> Analysis:
-    """Put a failed analysis back in the queue; anything else is a 400."""
+    """Put a failed (or stalled) analysis back in the queue; anything else is a 400."""
+    retryable = Q(status=AnalysisStatus.FAILED) | _stalled()
     with transaction.atomic():
-        reset = Analysis.objects.filter(pk=analysis.pk, status=AnalysisStatus.FAILED).update(
+        reset = Analysis.objects.filter(retryable, pk=analysis.pk).update(
             status=AnalysisStatus.QUEUED,
             progress=0,
             current_step="Waiting for a worker",
@@ -79,7 +89,8 @@ def analysis_retry(*, analysis: Analysis) -> Analysis:
         if not reset:
             analysis.refresh_from_db(fields=["status"])
             raise AnalysisNotRetryable(
-                f"Only failed analyses can be retried; this one is {analysis.status}."
+                "Only failed analyses, or ones without progress for 15 minutes, can be "
+                f"retried; this one is {analysis.status}."
             )
         analysis.refresh_from_db()
         _enqueue_after_commit(analysis)
@@ -88,12 +99,14 @@ def analysis_retry(*, analysis: Analysis) -> Analysis:
 
 
 def analysis_delete(*, analysis: Analysis) -> None:
-    """Delete a finished analysis; one still queued or running is a 400."""
-    deleted, _ = Analysis.objects.filter(pk=analysis.pk, status__in=FINISHED_STATUSES).delete()
+    """Delete a finished (or stalled) analysis; one still queued or running is a 400."""
+    deletable = Q(status__in=FINISHED_STATUSES) | _stalled()
+    deleted, _ = Analysis.objects.filter(deletable, pk=analysis.pk).delete()
     if not deleted:
         analysis.refresh_from_db(fields=["status"])
         raise AnalysisNotDeletable(
-            f"Only completed or failed analyses can be deleted; this one is {analysis.status}."
+            "Only finished analyses, or ones without progress for 15 minutes, can be "
+            f"deleted; this one is {analysis.status}."
         )
 
 

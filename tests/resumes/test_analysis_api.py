@@ -1,10 +1,12 @@
 import csv
 import io
 import json
+from datetime import timedelta
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db.utils import OperationalError
+from django.utils import timezone
 from rest_framework.test import APIClient
 
 from resumes.models import Analysis, AnalysisStatus, Resume
@@ -191,6 +193,29 @@ def test_retry_requeues_a_failed_analysis_which_then_completes(
     analysis.refresh_from_db()
     assert (analysis.status, analysis.error_message) == (AnalysisStatus.COMPLETED, "")
     assert analysis.attempts == 1
+
+
+def stall(analysis, minutes: int) -> None:
+    """Pretend the analysis last progressed `minutes` ago."""
+    Analysis.objects.filter(pk=analysis.pk).update(
+        updated_at=timezone.now() - timedelta(minutes=minutes)
+    )
+
+
+def test_an_analysis_stuck_without_progress_can_be_retried_and_deleted(
+    candidate, candidate_client, run_on_commit
+):
+    resume = ResumeFactory(owner=candidate)
+    stuck = AnalysisFactory(resume=resume, status=AnalysisStatus.PARSING, progress=30)
+    recent = AnalysisFactory(resume=resume, status=AnalysisStatus.PARSING, progress=30)
+    stall(stuck, minutes=16)
+    stall(recent, minutes=5)
+    assert candidate_client.post(f"{ANALYSES}/{recent.pk}/retry").status_code == 400
+    assert candidate_client.post(f"{ANALYSES}/{stuck.pk}/retry").status_code == 202
+    stuck.refresh_from_db()
+    assert stuck.status == AnalysisStatus.COMPLETED
+    stall(recent, minutes=20)
+    assert candidate_client.delete(f"{ANALYSES}/{recent.pk}").status_code == 204
 
 
 @pytest.mark.parametrize("state", ["queued", "extracting_text", "generating_embeddings"])
