@@ -72,3 +72,11 @@ def decrypt_bytes(token: bytes) -> bytes:
         return _cipher().decrypt(token)
     except InvalidToken as exc:
         raise DecryptionError("No configured PII key decrypts this file.") from exc
+
+
+def rotate_bytes(token: bytes) -> bytes:
+    """Re-encrypt a file's token under the newest key."""
+    try:
+        return _cipher().rotate(token)
+    except InvalidToken as exc:
+        raise DecryptionError("No configured PII key decrypts this file.") from exc

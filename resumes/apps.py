@@ -5,3 +5,9 @@ class ResumesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "resumes"
     verbose_name = "Resumes and analyses"
+
+    def ready(self):
+        from gdpr.signals import pii_keys_rotated
+        from resumes.services.resumes import resume_files_rotate
+
+        pii_keys_rotated.connect(resume_files_rotate, dispatch_uid="resumes.files")

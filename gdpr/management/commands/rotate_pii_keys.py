@@ -3,12 +3,14 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from gdpr.fields import encrypted_fields
+from gdpr.signals import pii_keys_rotated
 
 
 class Command(BaseCommand):
     help = (
-        "Re-encrypt every encrypted column under the newest PII key. Put the new key first in "
-        "PII_ENCRYPTION_KEYS, keep the old ones after it, run this, then drop the old keys."
+        "Re-encrypt every encrypted column and file under the newest PII key. Put the new key "
+        "first in PII_ENCRYPTION_KEYS, keep the old ones after it, run this, then drop the old "
+        "keys."
     )
 
     def handle(self, *args, **options):
@@ -17,6 +19,8 @@ class Command(BaseCommand):
             if columns:
                 count = self._rotate_model(model, columns)
                 self.stdout.write(f"{model._meta.label}: {count} rows re-encrypted")
+        for _receiver, report in pii_keys_rotated.send(sender=self.__class__):
+            self.stdout.write(str(report))
 
     @staticmethod
     @transaction.atomic
