@@ -98,9 +98,12 @@ class CoverLetterForm(JobDescriptionMixin, forms.Form):
 
 
 class DecisionsForm(forms.Form):
-    """One optional accept/reject choice per suggestion, named `decision-<suggestion id>`."""
+    """Per suggestion an optional accept/reject choice (`decision-<id>`) and the person's own
+    wording to use instead of the proposal (`edit-<id>`)."""
 
-    def __init__(self, *args, suggestions: list[dict], decisions: dict[str, str], **kwargs):
+    def __init__(
+        self, *args, suggestions: list[dict], decisions: dict[str, str], edits: dict, **kwargs
+    ):
         super().__init__(*args, **kwargs)
         for suggestion in suggestions:
             self.fields[self.field_name(suggestion["id"])] = forms.ChoiceField(
@@ -110,14 +113,33 @@ class DecisionsForm(forms.Form):
                 widget=forms.RadioSelect,
                 initial=decisions.get(suggestion["id"]),
             )
+            self.fields[self.edit_name(suggestion["id"])] = forms.CharField(
+                label="Your wording (optional)",
+                required=False,
+                max_length=1000,
+                initial=edits.get(suggestion["id"], ""),
+            )
 
     @staticmethod
     def field_name(suggestion_id: str) -> str:
         return f"decision-{suggestion_id}"
 
+    @staticmethod
+    def edit_name(suggestion_id: str) -> str:
+        return f"edit-{suggestion_id}"
+
+    def _by_prefix(self, prefix: str) -> dict[str, str]:
+        return {
+            name.removeprefix(prefix): value
+            for name, value in self.cleaned_data.items()
+            if name.startswith(prefix) and value
+        }
+
     def decisions(self) -> dict[str, str]:
-        prefix = len(self.field_name(""))
-        return {name[prefix:]: value for name, value in self.cleaned_data.items() if value}
+        return self._by_prefix(self.field_name(""))
+
+    def edits(self) -> dict[str, str]:
+        return self._by_prefix(self.edit_name(""))
 
 
 class DownloadEnhancedForm(forms.Form):

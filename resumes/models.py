@@ -149,6 +149,8 @@ class Enhancement(models.Model):
     suggestions = EncryptedJSONField(default=list)
     # {suggestion id: "accepted" | "rejected"}; ids are hashes, no personal data.
     decisions = models.JSONField(default=dict, blank=True)
+    # {suggestion id: the person's own wording}, used instead of the proposal when accepted.
+    edits = EncryptedJSONField(default=dict, blank=True)
     engine = models.CharField(max_length=20, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

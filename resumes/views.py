@@ -261,12 +261,15 @@ def enhancement_view(request, enhancement_id):
     """The suggestions with accept/reject in one form; saving redirects back here."""
     enhancement = selectors.enhancement_get(user=request.user, enhancement_id=enhancement_id)
     form = DecisionsForm(
-        _posted(request), suggestions=enhancement.suggestions, decisions=enhancement.decisions
+        _posted(request),
+        suggestions=enhancement.suggestions,
+        decisions=enhancement.decisions,
+        edits=enhancement.edits,
     )
     saved = (
         request.method == "POST"
         and form.is_valid()
-        and _save_decisions(request, enhancement, form.decisions())
+        and _save_decisions(request, enhancement, form.decisions(), form.edits())
     )
     if saved:
         return redirect("resumes:enhancement", enhancement_id=enhancement.pk)
@@ -279,6 +282,7 @@ def enhancement_view(request, enhancement_id):
                 **suggestion,
                 "kind_label": suggestion["kind"].replace("_", " ").capitalize(),
                 "field": form[DecisionsForm.field_name(suggestion["id"])],
+                "edit_field": form[DecisionsForm.edit_name(suggestion["id"])],
             }
             for suggestion in enhancement.suggestions
         ],
@@ -288,12 +292,12 @@ def enhancement_view(request, enhancement_id):
     return render(request, "resumes/pages/enhancement.html", context)
 
 
-def _save_decisions(request, enhancement, decisions: dict[str, str]) -> bool:
+def _save_decisions(request, enhancement, decisions: dict[str, str], edits: dict) -> bool:
     if not decisions:
         messages.error(request, "Choose Accept or Reject for at least one suggestion.")
         return False
     try:
-        documents.enhancement_decide(enhancement=enhancement, decisions=decisions)
+        documents.enhancement_decide(enhancement=enhancement, decisions=decisions, edits=edits)
     except DomainError as exc:
         messages.error(request, str(exc.detail))
         return False

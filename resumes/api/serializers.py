@@ -146,12 +146,18 @@ class EnhancementSerializer(serializers.Serializer):
     engine = serializers.CharField(read_only=True)
     suggestions = SuggestionSerializer(many=True, read_only=True)
     decisions = serializers.DictField(child=serializers.CharField(), read_only=True)
+    edits = serializers.DictField(child=serializers.CharField(), read_only=True)
     created_at = serializers.DateTimeField(read_only=True)
 
 
 class DecisionsSerializer(serializers.Serializer):
     decisions = serializers.DictField(
         child=serializers.ChoiceField(choices=("accepted", "rejected")), allow_empty=False
+    )
+    edits = serializers.DictField(
+        child=serializers.CharField(max_length=1000),
+        required=False,
+        help_text="Your own wording for a suggestion, used instead of the proposal.",
     )
 
 

@@ -246,7 +246,7 @@ class EnhancementDecisionsView(APIView):
         data = validated(s.DecisionsSerializer, request.data)
         enhancement = selectors.enhancement_get(user=request.user, enhancement_id=enhancement_id)
         enhancement = documents.enhancement_decide(
-            enhancement=enhancement, decisions=data["decisions"]
+            enhancement=enhancement, decisions=data["decisions"], edits=data.get("edits")
         )
         return Response(s.EnhancementSerializer(enhancement).data)
 

@@ -40,14 +40,19 @@ def enhancement_create(*, owner, resume: Resume, job=None, target_role: str = ""
     )
 
 
-def enhancement_decide(*, enhancement: Enhancement, decisions: dict[str, str]) -> Enhancement:
-    """Record accepted/rejected per suggestion id; unknown ids change nothing (400)."""
-    _check_ids(enhancement, decisions.keys())
+def enhancement_decide(
+    *, enhancement: Enhancement, decisions: dict[str, str], edits: dict[str, str] | None = None
+) -> Enhancement:
+    """Record accepted/rejected per suggestion id, and optionally the person's own wording for
+    some of them; unknown ids change nothing (400)."""
+    edits = edits or {}
+    _check_ids(enhancement, [*decisions, *edits])
     with transaction.atomic():
         locked = Enhancement.objects.select_for_update().get(pk=enhancement.pk)
         locked.decisions = {**locked.decisions, **decisions}
-        locked.save(update_fields=["decisions", "updated_at"])
-    enhancement.decisions = locked.decisions
+        locked.edits = {**locked.edits, **edits}
+        locked.save(update_fields=["decisions", "edits", "updated_at"])
+    enhancement.decisions, enhancement.edits = locked.decisions, locked.edits
     return enhancement
 
 
@@ -58,7 +63,9 @@ def enhancement_render(
     accepted = list(accepted_ids) if accepted_ids is not None else enhancement.accepted_ids()
     _check_ids(enhancement, accepted)
     resume = enhancement.resume
-    document = apply(resume.text, resume.parsed_data, enhancement.suggestions, accepted)
+    document = apply(
+        resume.text, resume.parsed_data, enhancement.suggestions, accepted, edits=enhancement.edits
+    )
     return render_resume(document, template_id, fmt)
 
 

@@ -405,6 +405,18 @@ def test_accept_and_reject_decisions_persist_and_show_checked(client, enhancemen
     assert "1 rewrite accepted" in _text(page)
 
 
+def test_own_wording_is_saved_with_the_decision_and_shown_again(client, enhancement):
+    first = enhancement.suggestions[0]
+    url = reverse("resumes:enhancement", args=[enhancement.pk])
+    own = "Ran weekly code reviews for 6 engineers"
+
+    client.post(url, {f"decision-{first['id']}": "accepted", f"edit-{first['id']}": own})
+
+    enhancement.refresh_from_db()
+    assert enhancement.edits == {first["id"]: own}
+    assert f'value="{own}"' in _page(client.get(url))
+
+
 def test_saving_without_any_decision_asks_for_one(client, enhancement):
     response = client.post(reverse("resumes:enhancement", args=[enhancement.pk]), {})
 

@@ -203,3 +203,36 @@ def test_another_users_documents_are_not_found(candidate_client, resume):
     )
     assert outsider.delete(f"/api/v1/resumes/cover-letters/{letter['id']}").status_code == 404
     assert CoverLetter.objects.filter(pk=letter["id"]).exists()
+
+
+def test_own_wording_replaces_the_proposal_in_the_download(candidate_client, resume):
+    enhancement = enhance(candidate_client, resume).json()
+    bullet = next(item for item in enhancement["suggestions"] if item["kind"] == "weak_verb")
+    own = "Ran weekly code reviews for a team of 6 engineers"
+    saved = candidate_client.post(
+        f"/api/v1/resumes/enhancements/{enhancement['id']}/decisions",
+        {"decisions": {bullet["id"]: "accepted"}, "edits": {bullet["id"]: own}},
+        format="json",
+    )
+    assert saved.status_code == 200
+    assert saved.json()["edits"] == {bullet["id"]: own}
+    response = candidate_client.post(
+        f"/api/v1/resumes/{resume.pk}/download-enhanced",
+        {"enhancement_id": enhancement["id"], "format": "docx"},
+        format="json",
+    )
+    text = "\n".join(p.text for p in docx.Document(io.BytesIO(response.content)).paragraphs)
+    assert own in text
+
+
+def test_an_edit_for_an_unknown_suggestion_saves_nothing(candidate_client, resume):
+    enhancement = enhance(candidate_client, resume).json()
+    first = enhancement["suggestions"][0]["id"]
+    response = candidate_client.post(
+        f"/api/v1/resumes/enhancements/{enhancement['id']}/decisions",
+        {"decisions": {first: "accepted"}, "edits": {"nope": "text"}},
+        format="json",
+    )
+    assert response.status_code == 400
+    saved = Enhancement.objects.get()
+    assert (saved.decisions, saved.edits) == ({}, {})
