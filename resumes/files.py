@@ -83,16 +83,21 @@ def check_upload(*, name: str, declared_type: str | None, data: bytes, max_bytes
     the magic bytes, which must agree (415). A DOCX's ZIP directory is checked for bombs
     (400) before anything is decompressed.
     """
-    if len(data) > max_bytes:
-        raise FileTooLarge(
-            f"The file is {_megabytes(len(data))} MB; the limit is {_megabytes(max_bytes)} MB."
-        )
+    check_size(len(data), max_bytes)
     if not data:
         raise UnreadableFile("The file is empty.")
     kind = _kind_from_name(name)
     _check_declared_type(kind, declared_type)
     _check_content(kind, data)
     return kind
+
+
+def check_size(size: int, max_bytes: int) -> None:
+    """413 for a file over the limit; callers with a file object check before reading it."""
+    if size > max_bytes:
+        raise FileTooLarge(
+            f"The file is {_megabytes(size)} MB; the limit is {_megabytes(max_bytes)} MB."
+        )
 
 
 def _megabytes(size: int) -> str:

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.utils.http import content_disposition_header
 
-from resumes.errors import FileTooLarge
+from resumes.files import check_size
 from resumes.rendering import CONTENT_TYPES as DOCUMENT_TYPES
 
 
@@ -34,9 +34,5 @@ def template_sample_stem(template_id: str) -> str:
 
 def read_upload(upload) -> bytes:
     """The uploaded bytes; a file over the limit is refused before it is read."""
-    if upload.size > settings.RESUME_MAX_UPLOAD_BYTES:
-        raise FileTooLarge(
-            f"The file is {upload.size / 1_048_576:.1f} MB; the limit is "
-            f"{settings.RESUME_MAX_UPLOAD_BYTES // 1_048_576} MB."
-        )
+    check_size(upload.size, settings.RESUME_MAX_UPLOAD_BYTES)
     return upload.read()
