@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "gdpr",
     "accounts",
     "resumes",
+    "jobs",
 ]
 
 MIDDLEWARE = [
@@ -118,6 +119,10 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = "UTC"
+# Run by `celery -A config beat` in scale-out; reads treat expired jobs as closed regardless.
+CELERY_BEAT_SCHEDULE = {
+    "close-expired-jobs": {"task": "jobs.tasks.close_expired_jobs", "schedule": 15 * 60},
+}
 # "celery" sends to the broker; "thread" runs in this process without blocking the request;
 # "inline" (tests only) runs at once in the caller.
 BACKGROUND_TASK_MODE = "celery" if CELERY_BROKER_URL else "thread"
@@ -169,6 +174,8 @@ RATE_LIMITS = {
     "resume_upload": conf.RATE_LIMIT_RESUME_UPLOAD,
     "analysis": conf.RATE_LIMIT_ANALYSIS,
     "generation": conf.RATE_LIMIT_GENERATION,
+    "job_match": conf.RATE_LIMIT_JOB_MATCH,
+    "job_import": conf.RATE_LIMIT_JOB_IMPORT,
 }
 
 # --- API -------------------------------------------------------------------------------------
@@ -207,6 +214,7 @@ SPECTACULAR_SETTINGS = {
         "AnalysisStatusEnum": "resumes.models.AnalysisStatus",
         "RoleEnum": "accounts.models.Role",
         "SelfServiceRoleEnum": "accounts.models.SELF_SERVICE_ROLE_CHOICES",
+        "JobStatusEnum": "jobs.models.JobStatus",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
@@ -245,6 +253,9 @@ GITHUB_TOKEN = conf.GITHUB_TOKEN
 STACKOVERFLOW_KEY = conf.STACKOVERFLOW_KEY
 JSEARCH_API_KEY = conf.JSEARCH_API_KEY
 JSEARCH_API_HOST = conf.JSEARCH_API_HOST
+JSEARCH_API_URL = conf.JSEARCH_API_URL
+JSEARCH_TIMEOUT_SECONDS = conf.JSEARCH_TIMEOUT_SECONDS
+JSEARCH_MAX_RETRIES = conf.JSEARCH_MAX_RETRIES
 ZOOM_ACCOUNT_ID = conf.ZOOM_ACCOUNT_ID
 ZOOM_CLIENT_ID = conf.ZOOM_CLIENT_ID
 ZOOM_CLIENT_SECRET = conf.ZOOM_CLIENT_SECRET
@@ -261,6 +272,8 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = conf.MEDIA_ROOT
 RESUME_MAX_UPLOAD_BYTES = conf.RESUME_MAX_UPLOAD_MB * 1024 * 1024
+JOB_IMPORT_MAX_UPLOAD_BYTES = conf.JOB_IMPORT_MAX_UPLOAD_MB * 1024 * 1024
+JOB_IMPORT_MAX_ROWS = conf.JOB_IMPORT_MAX_ROWS
 # Multipart bodies spill to disk above this; the resume upload check enforces its own limit.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_MEMORY_SIZE = RESUME_MAX_UPLOAD_BYTES + 1_048_576

@@ -10,6 +10,7 @@ api_v1 = [
     path("", include("core.api.urls")),
     path("", include("accounts.api.urls")),
     path("", include("resumes.api.urls")),
+    path("", include("jobs.api.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
 ]
 
@@ -17,6 +18,7 @@ urlpatterns = [
     path("", include("core.urls")),
     path("", include("accounts.urls")),
     path("", include("resumes.urls")),
+    path("", include("jobs.urls")),
     path("api/v1/", include(api_v1)),
     # The split view serves Swagger UI's start-up script as a file, as our CSP requires.
     path("docs", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="swagger-ui"),
