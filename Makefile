@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format bench worker embeddings install migrate demo constraints clean
+.PHONY: run test lint format bench worker beat embeddings install migrate demo constraints clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,7 @@ migrate: install
 demo: migrate
 	$(BIN)/python manage.py seed_demo
 	$(BIN)/python manage.py seed_demo_resumes
+	$(BIN)/python manage.py seed_demo_jobs
 
 run: demo
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
@@ -41,6 +42,7 @@ format: install
 bench: install
 	$(BIN)/python bench/api.py
 	$(BIN)/python bench/resumes.py
+	$(BIN)/python bench/jobs.py
 
 # Optional: sentence embeddings for similarity (PyTorch CPU; about 1 GB installed).
 embeddings: install
@@ -48,6 +50,10 @@ embeddings: install
 
 worker: install
 	$(BIN)/celery -A config worker --loglevel INFO
+
+# Scale-out only: one beat process schedules the periodic tasks (closing expired jobs).
+beat: install
+	$(BIN)/celery -A config beat --loglevel INFO --schedule $(VENV)/celerybeat-schedule
 
 constraints: install
 	@{ echo "# Every package version, transitive ones included, as tested. Installs use -c constraints.txt;"; \

@@ -215,6 +215,7 @@ SPECTACULAR_SETTINGS = {
         "RoleEnum": "accounts.models.Role",
         "SelfServiceRoleEnum": "accounts.models.SELF_SERVICE_ROLE_CHOICES",
         "JobStatusEnum": "jobs.models.JobStatus",
+        "WorkModeEnum": "jobs.models.WorkMode",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

@@ -63,7 +63,13 @@ def report(result: dict) -> dict:
         ],
         "skill_groups": skill_groups(result.get("profile", {}).get("skills") or {}),
         "match_gauge": gauge(match["match_percentage"]) if match else None,
+        "required_matched": required_matched(match) if match else None,
     }
+
+
+def required_matched(match: dict) -> int:
+    """Required skills the resume has (`matched_skills` also lists the preferred ones)."""
+    return match["total_required_skills"] - len(match["missing_required_skills"])
 
 
 def gauge(score: float) -> dict:

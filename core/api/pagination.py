@@ -20,14 +20,18 @@ class PagePagination(PageNumberPagination):
     page_size_query_param = "page_size"
     max_page_size = 100
 
+    def raw_param(self, request, name: str):
+        """Where `page` and `page_size` are read from: the query string."""
+        return request.query_params.get(name)
+
     def get_page_size(self, request):
-        raw = request.query_params.get(self.page_size_query_param)
+        raw = self.raw_param(request, self.page_size_query_param)
         if raw is None:
             return self.page_size
         return min(_positive_int(raw, self.page_size_query_param), self.max_page_size)
 
     def get_page_number(self, request, paginator):
-        raw = request.query_params.get(self.page_query_param)
+        raw = self.raw_param(request, self.page_query_param)
         return 1 if raw is None else _positive_int(raw, self.page_query_param)
 
     def paginate_queryset(self, queryset, request, view=None):

@@ -1,0 +1,1 @@
+"""Resume-to-job matching: an in-memory index of open jobs, vectorised scores, reasons."""

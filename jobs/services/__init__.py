@@ -1,0 +1,1 @@
+"""Writes of job postings and saved jobs."""
