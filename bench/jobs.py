@@ -27,6 +27,7 @@ import random
 import statistics
 import sys
 import time
+import warnings
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
@@ -710,6 +711,8 @@ def measure_search(figures: Figures, server, jobs: int, samples: int) -> None:
     print(f"Searching at {jobs:,} jobs...", file=sys.stderr, flush=True)
     from rest_framework.test import APIClient
 
+    # WhiteNoise warns when collectstatic never ran; the search answers no static files.
+    warnings.filterwarnings("ignore", message="No directory at", category=UserWarning)
     rows = []
     local = APIClient(SERVER_NAME="localhost")  # the same view in this process: no HTTP, no ASGI
     with httpx.Client(base_url=server.base_url, timeout=60) as client:

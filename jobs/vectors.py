@@ -3,6 +3,10 @@
 TF-IDF rows are hashed and sparse (a few hundred of 4,096 buckets are non-zero), so they are
 stored sparse: uint16 bucket numbers then float32 weights. Embedding rows are dense float32.
 The backend name is stored beside the bytes: vectors of different backends never meet.
+
+A long advert has several hundred non-zero buckets, which at 100k jobs costs each process
+half a gigabyte; only the MAX_STORED_BUCKETS heaviest are kept (skills and rare words weigh
+most, so what a match rests on stays) and the row is scaled back to unit length.
 """
 
 import numpy as np
@@ -10,6 +14,7 @@ import numpy as np
 from ai.similarity import TFIDF_DIMENSIONS, backend_name, embed
 
 SPARSE_BACKEND = "tfidf"
+MAX_STORED_BUCKETS = 256
 
 
 def job_vector_text(*, title: str, description: str, skills: list[str]) -> str:
@@ -21,8 +26,15 @@ def vector_pack(row: np.ndarray, backend: str) -> bytes:
     row = np.asarray(row, dtype=np.float32)
     if backend != SPARSE_BACKEND:
         return row.tobytes()
-    buckets = np.flatnonzero(row).astype(np.uint16)
-    return buckets.tobytes() + row[buckets].tobytes()
+    buckets = np.flatnonzero(row)
+    if len(buckets) > MAX_STORED_BUCKETS:
+        heaviest = np.argpartition(np.abs(row[buckets]), -MAX_STORED_BUCKETS)[-MAX_STORED_BUCKETS:]
+        buckets = np.sort(buckets[heaviest])
+    weights = row[buckets]
+    norm = float(np.linalg.norm(weights))
+    if norm:
+        weights = weights / norm
+    return buckets.astype(np.uint16).tobytes() + weights.astype(np.float32).tobytes()
 
 
 def vector_unpack_sparse(data: bytes) -> tuple[np.ndarray, np.ndarray]:
