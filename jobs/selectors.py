@@ -112,19 +112,23 @@ def _narrowed(jobs: QuerySet, filters: JobFilters) -> QuerySet:
 
 
 def _ordering(filters: JobFilters) -> list:
-    """The sort asked for, then newest, then id: equal keys never swap between pages."""
+    """The sort asked for, then newest, then id: equal keys never swap between pages.
+
+    Only keys that can be null get NULLS LAST: on a NOT NULL column it would stop PostgreSQL
+    reading the (status, -created_at) index in order (100 ms instead of 0.2 ms at 100k jobs).
+    """
     if filters.q and not filters.sort_by:
         return [*RELEVANCE_ORDER, F("posted_at").desc(nulls_last=True), "-created_at", "-id"]
-    descending = filters.sort_order != "asc"
-    keys = {
-        "salary": [_pay()],
-        "title": [Lower("title")],
-        "posted_at": [F("posted_at"), F("created_at")],
-    }.get(filters.sort_by, [F("created_at")])
-    direction = "desc" if descending else "asc"
+    direction = "asc" if filters.sort_order == "asc" else "desc"
+    nullable, keys = {
+        "salary": ([_pay()], []),
+        "title": ([], [Lower("title")]),
+        "posted_at": ([F("posted_at")], [F("created_at")]),
+    }.get(filters.sort_by, ([], [F("created_at")]))
     return [
-        *(getattr(key, direction)(nulls_last=True) for key in keys),
-        "-id" if descending else "id",
+        *(getattr(key, direction)(nulls_last=True) for key in nullable),
+        *(getattr(key, direction)() for key in keys),
+        "id" if direction == "asc" else "-id",
     ]
 
 
