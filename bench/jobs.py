@@ -665,13 +665,11 @@ def search_statements(body: dict) -> list[tuple[str, tuple]]:
     from django.core.paginator import Paginator
     from django.db import connection
 
-    from jobs.api.views import UNREAD_FIELDS
     from jobs.filters import job_filters_parse
     from jobs.selectors import jobs_list
 
     anonymous = AnonymousUser()
     jobs = jobs_list(user=anonymous, filters=job_filters_parse(body, user=anonymous))
-    jobs = jobs.defer(*UNREAD_FIELDS)
     counted = []
 
     def capture(execute, sql, params, many, context):

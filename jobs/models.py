@@ -40,6 +40,8 @@ class SalaryPeriod(models.TextChoices):
     HOUR = "hour", "per hour"
 
 
+# Columns only matching and search read; lists and pages defer them.
+VECTOR_FIELDS = ("vector", "search_vector")
 # The source of postings written here; imported ones carry their feed's name.
 OWN_SOURCE = "hirewise"
 

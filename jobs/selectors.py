@@ -7,7 +7,7 @@ from django.utils import timezone
 from accounts.models import Role
 from jobs.errors import JobNotFound, NotJobOwner
 from jobs.filters import JobFilters
-from jobs.models import Job, JobStatus, SavedJob, WorkMode
+from jobs.models import VECTOR_FIELDS, Job, JobStatus, SavedJob, WorkMode
 from jobs.search import RELEVANCE_ORDER, jobs_search, skill_condition
 
 
@@ -141,7 +141,8 @@ def jobs_list(*, user, filters: JobFilters) -> QuerySet[Job]:
     jobs = _narrowed(jobs, filters)
     if filters.q:
         jobs = jobs_search(jobs, filters.q)
-    return jobs.select_related("owner").order_by(*_ordering(filters))
+    # The vectors are for matching and search only: never read them into a list.
+    return jobs.select_related("owner").defer(*VECTOR_FIELDS).order_by(*_ordering(filters))
 
 
 def saved_jobs_for(*, user) -> QuerySet[SavedJob]:

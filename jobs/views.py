@@ -39,7 +39,7 @@ from jobs.forms import (
 )
 from jobs.insights import job_insights
 from jobs.matching.service import job_compatibility, match_jobs
-from jobs.models import Job, JobStatus
+from jobs.models import VECTOR_FIELDS, Job, JobStatus
 from jobs.selectors import (
     job_get_by_code,
     job_get_for_user,
@@ -59,7 +59,7 @@ BOARD_PAGE_SIZE = 20
 MANAGE_PAGE_SIZE = 25
 MATCH_LIMIT = 20
 # What a job card never shows: the long text and the vectors.
-CARD_SKIPS = ("description", "vector", "search_vector")
+CARD_SKIPS = ("description", *VECTOR_FIELDS)
 
 
 def _limit(request, bucket: str) -> None:

@@ -14,12 +14,19 @@ from jobs.filters import (
     AliasChoiceField,
     JobFiltersSerializer,
 )
-from jobs.models import ExperienceLevel, Job, JobStatus, JobType, SavedJob, WorkMode
+from jobs.models import (
+    VECTOR_FIELDS,
+    ExperienceLevel,
+    Job,
+    JobStatus,
+    JobType,
+    SavedJob,
+    WorkMode,
+)
 from resumes.job_targets import MIN_JOB_DESCRIPTION
 
 MAX_DESCRIPTION_LENGTH = 50_000
 MAX_SKILLS = 50
-HIDDEN_FIELDS = ("vector", "search_vector")
 
 
 class OwnerSerializer(serializers.Serializer):
@@ -43,7 +50,7 @@ class JobSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Job
-        exclude = HIDDEN_FIELDS
+        exclude = VECTOR_FIELDS
 
     def get_share_url(self, job: Job) -> str:
         request = self.context.get("request")

@@ -22,11 +22,11 @@ from jobs.api.serializers import (
     SavedJobSerializer,
 )
 from jobs.filters import JobFiltersSerializer, job_filters_parse
+from jobs.models import VECTOR_FIELDS
 from jobs.services.jobs import job_create, job_delete, job_update
 from jobs.services.saved import job_save, job_unsave
 
 # Never sent to a client; left unread so a page of jobs stays small.
-UNREAD_FIELDS = ("vector", "search_vector")
 TAGS = ["jobs"]
 
 
@@ -43,7 +43,7 @@ class JobPageMixin:
     """One page of jobs with is_saved from one query for the whole page."""
 
     def job_page(self, request, jobs) -> Response:
-        page = self.paginate_queryset(jobs.defer(*UNREAD_FIELDS))
+        page = self.paginate_queryset(jobs)
         saved_ids = selectors.saved_job_ids(user=request.user, job_ids=[job.pk for job in page])
         context = {"request": request, "saved_ids": saved_ids}
         return self.get_paginated_response(JobSerializer(page, many=True, context=context).data)
@@ -148,7 +148,7 @@ class SavedJobListView(GenericAPIView):
     @extend_schema(responses=SavedJobSerializer(many=True), tags=TAGS)
     def get(self, request):
         saved = selectors.saved_jobs_for(user=request.user)
-        page = self.paginate_queryset(saved.defer(*(f"job__{name}" for name in UNREAD_FIELDS)))
+        page = self.paginate_queryset(saved.defer(*(f"job__{name}" for name in VECTOR_FIELDS)))
         context = {"request": request, "saved_ids": {item.job_id for item in page}}
         return self.get_paginated_response(
             SavedJobSerializer(page, many=True, context=context).data

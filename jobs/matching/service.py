@@ -21,6 +21,7 @@ from jobs.matching.scoring import (
     total_scores,
     work_mode_mask,
 )
+from jobs.models import VECTOR_FIELDS
 from jobs.selectors import jobs_list, jobs_open
 from jobs.targets import job_target
 from resumes.analysis import skill_gap_recommendations, skill_match
@@ -128,7 +129,7 @@ def _top_open(snapshot, scores, mask, limit: int) -> tuple[list[int], dict]:
         rows = top_rows(scores, snapshot.ids, mask, limit - len(chosen) + EXTRA_CANDIDATES)
         if not len(rows):
             break
-        found = jobs_open().defer("vector", "search_vector").in_bulk(snapshot.ids[rows].tolist())
+        found = jobs_open().defer(*VECTOR_FIELDS).in_bulk(snapshot.ids[rows].tolist())
         gone = [int(snapshot.ids[row]) for row in rows if int(snapshot.ids[row]) not in found]
         match_index().forget(gone)
         mask[rows] = False
