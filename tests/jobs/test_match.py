@@ -65,13 +65,6 @@ Requirements: Empathy, Communication, Teamwork.
 """
 
 
-@pytest.fixture(autouse=True)
-def _fresh_index():
-    match_index().reset()
-    yield
-    match_index().reset()
-
-
 @pytest.fixture
 def committed(django_capture_on_commit_callbacks):
     """Run a write as if its transaction committed, so jobs_version moves."""

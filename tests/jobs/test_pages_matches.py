@@ -6,7 +6,6 @@ import re
 import pytest
 from django.urls import reverse
 
-from jobs.matching.index import match_index
 from jobs.models import JobStatus, WorkMode
 from tests.accounts.factories import CandidateFactory
 from tests.jobs.factories import BACKEND_DESCRIPTION, JobFactory
@@ -25,14 +24,6 @@ Requirements: Excel, bookkeeping, 3+ years in accounting.
 def fit_url(job, resume=None):
     url = f"/portal/matches/{job.pk}/"
     return f"{url}?resume={resume.pk}" if resume else url
-
-
-@pytest.fixture(autouse=True)
-def _fresh_index():
-    """Each test's jobs, not a previous test's: the index lives as long as the process."""
-    match_index().reset()
-    yield
-    match_index().reset()
 
 
 @pytest.fixture

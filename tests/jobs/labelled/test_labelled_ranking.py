@@ -3,7 +3,6 @@
 import pytest
 
 from ai.skills import canonical
-from jobs.matching.index import match_index
 from jobs.matching.service import match_jobs
 from tests.jobs.factories import JobFactory
 from tests.jobs.labelled.postings import (
@@ -16,13 +15,6 @@ from tests.jobs.labelled.resumes import RESUMES
 from tests.resumes.factories import ResumeFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _fresh_index():
-    match_index().reset()
-    yield
-    match_index().reset()
 
 
 @pytest.fixture
