@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from jobs.derived import skills_clean, skills_from_description
 from jobs.models import ExperienceLevel, Job, JobStatus, JobType, SalaryPeriod, WorkMode
+from jobs.services.jobs import SKILL_FIELDS, SKILLS_FROM_DESCRIPTION
 from resumes.forms import ResumeChoiceField
 from resumes.models import Resume
 
@@ -40,9 +41,6 @@ FILTER_FIELDS = (
     "skills",
     "company",
 )
-SKILL_FIELDS = ("required_skills", "preferred_skills")
-# The write serializer's flag: read the skills from the description again.
-SKILLS_FROM_DESCRIPTION = "skills_from_description"
 PLAIN_FIELDS = (
     "title",
     "company",
