@@ -488,7 +488,10 @@ def analyse() -> None:
     from django.db import connection
 
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE jobs_job" if connection.vendor == "postgresql" else "ANALYZE")
+        # VACUUM as autovacuum would: the visibility map lets counts use index-only scans.
+        cursor.execute(
+            "VACUUM ANALYZE jobs_job" if connection.vendor == "postgresql" else "ANALYZE"
+        )
 
 
 def grow(figures: Figures, cloner: Cloner, have: int, want: int) -> int:
@@ -829,7 +832,7 @@ def report(args, figures: Figures) -> dict:
           "client, server and database")  # fmt: skip
     print("\nGeneration")
     print_table(
-        ["step", "rows", "seconds", "rows/s", "ANALYZE s"],
+        ["step", "rows", "seconds", "rows/s", "VACUUM ANALYZE s"],
         [[g["step"], f"{g['rows']:,}", f"{g['seconds']:.1f}", f"{g['rows_per_s']:,}",
           f"{g['analyze_s']:.1f}" if "analyze_s" in g else "-"] for g in figures.generation],
     )  # fmt: skip

@@ -105,7 +105,8 @@ class Job(models.Model):
             models.Index(fields=["experience_level"], name="jobs_experience_level"),
             models.Index(fields=["company"], name="jobs_company"),
             models.Index(fields=["owner", "status"], name="jobs_owner_status"),
-            models.Index(fields=["end_date"], name="jobs_end_date"),
+            # Counting open jobs (every list page) and closing expired ones read only this.
+            models.Index(fields=["status", "end_date"], name="jobs_status_end_date"),
             models.Index(fields=["updated_at"], name="jobs_updated_at"),
         ]
         constraints = [

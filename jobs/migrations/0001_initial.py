@@ -108,7 +108,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name='job',
-            index=models.Index(fields=['end_date'], name='jobs_end_date'),
+            index=models.Index(fields=['status', 'end_date'], name='jobs_status_end_date'),
         ),
         migrations.AddIndex(
             model_name='job',
