@@ -8,6 +8,7 @@ rebuild. Saved jobs are the users' own choices: read-only.
 from django.contrib import admin, messages
 from django.utils import timezone
 
+from core.admin import ReadOnlyAdmin
 from jobs.derived import jobs_derive
 from jobs.freshness import jobs_changed
 from jobs.models import Job, JobStatus, SavedJob
@@ -61,17 +62,8 @@ class JobAdmin(admin.ModelAdmin):
 
 
 @admin.register(SavedJob)
-class SavedJobAdmin(admin.ModelAdmin):
+class SavedJobAdmin(ReadOnlyAdmin):
     list_display = ("user", "job", "saved_at")
     search_fields = ("user__email", "job__title", "job__short_code")
     list_select_related = ("user", "job")
     date_hierarchy = "saved_at"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def get_readonly_fields(self, request, obj=None):
-        return [field.name for field in self.model._meta.fields]

@@ -4,21 +4,11 @@ so stored files go too."""
 
 from django.contrib import admin, messages
 
+from core.admin import ReadOnlyAdmin
 from core.errors import DomainError
 from resumes.models import Analysis, CoverLetter, Enhancement, Resume
 from resumes.services.analyses import analysis_retry
 from resumes.services.resumes import resume_delete
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def get_readonly_fields(self, request, obj=None):
-        return [field.name for field in self.model._meta.fields]
 
 
 @admin.register(Resume)
