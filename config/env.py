@@ -76,6 +76,7 @@ RATE_LIMIT_ANALYSIS = env.str("RATE_LIMIT_ANALYSIS", default="60/h")
 RATE_LIMIT_GENERATION = env.str("RATE_LIMIT_GENERATION", default="120/h")
 RATE_LIMIT_JOB_MATCH = env.str("RATE_LIMIT_JOB_MATCH", default="120/h")
 RATE_LIMIT_JOB_IMPORT = env.str("RATE_LIMIT_JOB_IMPORT", default="20/h")
+RATE_LIMIT_APPLY_IP = env.str("RATE_LIMIT_APPLY_IP", default="20/h")
 
 EMAIL_URL = env.str("EMAIL_URL", default="consolemail://")
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Hirewise <no-reply@hirewise.local>")

@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "accounts",
     "resumes",
     "jobs",
+    "ats",
 ]
 
 MIDDLEWARE = [
@@ -176,6 +177,7 @@ RATE_LIMITS = {
     "generation": conf.RATE_LIMIT_GENERATION,
     "job_match": conf.RATE_LIMIT_JOB_MATCH,
     "job_import": conf.RATE_LIMIT_JOB_IMPORT,
+    "apply_ip": conf.RATE_LIMIT_APPLY_IP,
 }
 
 # --- API -------------------------------------------------------------------------------------
@@ -216,6 +218,7 @@ SPECTACULAR_SETTINGS = {
         "SelfServiceRoleEnum": "accounts.models.SELF_SERVICE_ROLE_CHOICES",
         "JobStatusEnum": "jobs.models.JobStatus",
         "WorkModeEnum": "jobs.models.WorkMode",
+        "StageEnum": "ats.stages.Stage",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
