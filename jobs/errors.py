@@ -2,7 +2,7 @@
 
 from rest_framework import status
 
-from core.errors import DomainError
+from core.errors import ConflictError, DomainError
 
 
 class JobNotFound(DomainError):
@@ -20,3 +20,8 @@ class NotJobOwner(DomainError):
 class JobExpired(DomainError):
     default_code = "job_expired"
     default_detail = "The job's end date has passed. Move the end date to open it again."
+
+
+class JobHasApplications(ConflictError):
+    default_code = "job_has_applications"
+    default_detail = "People have applied to this job, so it cannot be deleted. Close it instead."

@@ -385,7 +385,11 @@ def job_delete_view(request, job_id):
     """A confirmation page; the POST deletes."""
     job = _managed_job(request.user, job_id)
     if request.method == "POST":
-        job_delete(job=job, user=request.user)
+        try:
+            job_delete(job=job, user=request.user)
+        except DomainError as error:
+            messages.error(request, str(error.detail))
+            return redirect("jobs:manage")
         messages.success(request, f"{job.title} is deleted.")
         return redirect("jobs:manage")
     return render(request, "jobs/job_delete.html", {"job": job})

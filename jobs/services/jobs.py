@@ -1,13 +1,14 @@
 """Job postings: create, change, open and close, delete; every write bumps jobs_version."""
 
 from django.db import transaction
+from django.db.models import ProtectedError
 from django.utils import timezone
 
 from accounts.models import Role
 from core.errors import ConflictError
 from gdpr.audit import audit_record
 from jobs.derived import jobs_derive
-from jobs.errors import JobExpired, NotJobOwner
+from jobs.errors import JobExpired, JobHasApplications, NotJobOwner
 from jobs.freshness import jobs_changed
 from jobs.models import Job, JobStatus
 from jobs.selectors import job_may_change
@@ -118,7 +119,11 @@ def job_delete(*, job: Job, user) -> None:
             target=job,
             metadata={"status": job.status, "source": job.source},
         )
-    job.delete()
+    try:
+        with transaction.atomic():
+            job.delete()
+    except ProtectedError as exc:  # applications (ats) keep their job: close it instead
+        raise JobHasApplications() from exc
     jobs_changed()
 
 

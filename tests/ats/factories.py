@@ -13,6 +13,7 @@ class ApplicationFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Application
+        skip_postgeneration_save = True
 
     job = factory.SubFactory(JobFactory)
     resume = factory.SubFactory(ResumeFactory)
