@@ -1,10 +1,14 @@
 """Who sees which applications: the candidate their own, a recruiter those to their jobs."""
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Prefetch, Q, QuerySet
 
 from accounts.models import Role
 from ats.errors import ApplicationNotFound
-from ats.models import Application
+from ats.identity import email_key
+from ats.models import Application, StageChange
+from jobs.errors import JobNotFound
+from jobs.models import VECTOR_FIELDS, Job
+from jobs.selectors import job_get_for_user, job_may_change
 
 
 def applications_managed_by(*, user) -> QuerySet[Application]:
@@ -38,6 +42,80 @@ def application_get_managed(*, user, application_id) -> Application:
 
 def application_get_visible(*, user, application_id) -> Application:
     application = applications_visible_to(user=user).filter(pk=application_id).first()
+    if application is None:
+        raise ApplicationNotFound()
+    return application
+
+
+LIST_SKIPS = (
+    "applicant_phone",
+    "cover_letter",
+    "resume_text",
+    "resume_profile",
+    "fit",
+    "job__description",
+    *(f"job__{name}" for name in VECTOR_FIELDS),
+)
+# Best fit first; applications without a score last; equal scores first come, first served.
+FIT_ORDER = (F("fit_score").desc(nulls_last=True), "created_at", "id")
+
+
+def job_get_managed(*, user, job_id: int) -> Job:
+    """A job the user owns (any job for an admin); 404 job_not_found for anyone else, even
+    when the job itself is public."""
+    job = job_get_for_user(user=user, job_id=job_id)
+    if not job_may_change(user=user, job=job):
+        raise JobNotFound()
+    return job
+
+
+def job_applications(*, job: Job, stage: str = "") -> QuerySet[Application]:
+    """A job's applications for its recruiter: best fit first."""
+    applications = Application.objects.filter(job=job).select_related("job")
+    if stage:
+        applications = applications.filter(stage=stage)
+    return applications.defer(*LIST_SKIPS).order_by(*FIT_ORDER)
+
+
+def applications_for_list(
+    *, user, as_role: str, stage: str = "", job_id: int | None = None
+) -> QuerySet[Application]:
+    """The candidate's own applications (newest first), or those to the recruiter's jobs."""
+    if as_role == "recruiter":
+        applications = applications_managed_by(user=user)
+    else:
+        applications = applications_of_candidate(user=user)
+    if stage:
+        applications = applications.filter(stage=stage)
+    if job_id is not None:
+        applications = applications.filter(job_id=job_id)
+    # The rows show the job, not the candidate's account (whose phone would be decrypted).
+    applications = applications.select_related(None).select_related("job")
+    return applications.defer(*LIST_SKIPS).order_by("-created_at", "-id")
+
+
+def application_of_user_for_job(*, user, job: Job) -> Application | None:
+    """The user's application to the job: theirs by account, else one sent with their email
+    (say, before they signed up); None when they have not applied."""
+    if user is None or not user.is_authenticated:
+        return None
+    condition = Q(candidate=user) | Q(email_key=email_key(user.email))
+    found = list(Application.objects.filter(condition, job=job).only("id", "stage", "candidate_id"))
+    found.sort(key=lambda application: application.candidate_id != user.pk)
+    return found[0] if found else None
+
+
+def application_get_own(*, user, application_id) -> Application:
+    """The candidate's own application with its history; 404 for anyone else's."""
+    history = StageChange.objects.order_by("created_at", "id")
+    application = (
+        applications_of_candidate(user=user)
+        .select_related("resume")
+        .defer("resume__text", "resume__parsed_data")
+        .prefetch_related(Prefetch("history", queryset=history))
+        .filter(pk=application_id)
+        .first()
+    )
     if application is None:
         raise ApplicationNotFound()
     return application

@@ -219,6 +219,7 @@ SPECTACULAR_SETTINGS = {
         "JobStatusEnum": "jobs.models.JobStatus",
         "WorkModeEnum": "jobs.models.WorkMode",
         "StageEnum": "ats.stages.Stage",
+        "ApplicationSourceEnum": "ats.models.ApplicationSource",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

@@ -1,0 +1,17 @@
+from celery import shared_task
+
+from ats.models import StageChange
+from ats.notifications import stage_change_notify
+
+
+@shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+def send_stage_email(stage_change_id: int) -> None:
+    """Tell the candidate about one move of their application (ats.notifications)."""
+    change = (
+        StageChange.objects.select_related("application__job", "application__candidate")
+        .filter(pk=stage_change_id)
+        .first()
+    )
+    if change is None:
+        return
+    stage_change_notify(change=change)
