@@ -17,6 +17,7 @@ Definitions:
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from itertools import pairwise
 from statistics import mean, median
 
 from django.db.models import Count, Q, QuerySet
@@ -160,7 +161,7 @@ def _funnel(rows: list[_Row], timelines: dict) -> dict:
             "to": target.value,
             "rate": _rate(reached[target], reached[source]),
         }
-        for source, target in zip(FUNNEL, FUNNEL[1:], strict=False)
+        for source, target in pairwise(FUNNEL)
     ]
     return {"funnel": funnel, "conversion": conversion}
 

@@ -11,11 +11,8 @@ from django.db.models import Count, F, QuerySet, Window
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 
-from accounts.models import Role
 from ats.models import Application, ApplicationSource
-from ats.services.pipeline import recruiter_next_stages
-from ats.stages import FUNNEL, Stage
-from jobs.errors import JobNotFound
+from ats.stages import FUNNEL, Stage, recruiter_next_stages
 from jobs.models import Job
 
 # The board's column order: the funnel, then the two ways out of it.
@@ -85,19 +82,6 @@ class Board:
         return sum(column.count for column in self.columns)
 
 
-def board_job_get(*, user, job_id: int) -> Job:
-    """A job whose applicants the user manages (their own; any for an admin), else 404."""
-    jobs = Job.objects.only(
-        "id", "title", "company", "location", "status", "owner_id", "short_code"
-    )
-    if user.role != Role.ADMIN:
-        jobs = jobs.filter(owner=user)
-    job = jobs.filter(pk=job_id).first()
-    if job is None:
-        raise JobNotFound()
-    return job
-
-
 def _ranked_cards(job: Job, per_stage: int) -> QuerySet[Application]:
     position = Window(
         RowNumber(),
@@ -128,7 +112,7 @@ def _card(application: Application, now: datetime) -> Card:
 
 
 def pipeline_board(*, job: Job, per_stage: int = PER_STAGE_DEFAULT) -> Board:
-    """The board of `job` (already checked: board_job_get)."""
+    """The board of `job` (already checked: ats.selectors.job_get_managed)."""
     counts = dict(
         Application.objects.filter(job=job)
         .order_by()

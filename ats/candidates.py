@@ -24,10 +24,9 @@ from accounts.models import Role
 from ai.skills import canonical
 from ats.errors import ApplicationNotFound, CandidateSearchNeedsJob
 from ats.models import Application, StageChange
-from ats.selectors import applications_managed_by
+from ats.selectors import applications_managed_by, job_get_managed
 from ats.services.applications import application_fit, fit_basis
-from ats.stages import allowed_next
-from jobs.errors import JobNotFound
+from ats.stages import recruiter_next_stages
 from jobs.models import Job
 from resumes.models import Analysis, AnalysisStatus, Resume
 
@@ -76,15 +75,6 @@ def _named(applications: QuerySet, query: str) -> list:
     return [pk for pk, name in rows if query in " ".join((name or "").split()).casefold()]
 
 
-def _owned_job(*, user, job_id) -> Job:
-    """A job the user owns (any job for an admin); 404 job_not_found for anything else."""
-    jobs = Job.objects.all() if user.role == Role.ADMIN else Job.objects.filter(owner=user)
-    job = jobs.filter(pk=job_id).first()
-    if job is None:
-        raise JobNotFound()
-    return job
-
-
 def application_resume(application: Application) -> Resume | None:
     """The resume the application is scored on: the stored one, or for an anonymous
     applicant an unsaved Resume built from the uploaded file's text and profile."""
@@ -108,7 +98,7 @@ def candidates_ranked_for_job(*, user, job_id) -> tuple[Job, list[RankedCandidat
     Stored fit scores that changed since apply time (an edited posting, a re-parsed resume)
     are refreshed in one bulk update. A job the user does not own: 404.
     """
-    job = _owned_job(user=user, job_id=job_id)
+    job = job_get_managed(user=user, job_id=job_id)
     applications = list(
         applications_managed_by(user=user)
         .filter(job=job)
@@ -260,7 +250,7 @@ def candidate_detail(*, user, application_id) -> dict:
             "candidate_id": application.candidate_id,
             "anonymous": application.candidate_id is None,
         },
-        "allowed_next_stages": list(allowed_next(application.stage)) if manages else [],
+        "allowed_next_stages": list(recruiter_next_stages(application.stage)) if manages else [],
         "resume_summary": _resume_summary(profile),
         "latest_analysis": _latest_analysis(application),
         "history": application_history(application),

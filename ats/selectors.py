@@ -8,7 +8,6 @@ from ats.identity import email_key
 from ats.models import Application, StageChange
 from jobs.errors import JobNotFound
 from jobs.models import VECTOR_FIELDS, Job
-from jobs.selectors import job_get_for_user, job_may_change
 
 
 def applications_managed_by(*, user) -> QuerySet[Application]:
@@ -60,11 +59,16 @@ LIST_SKIPS = (
 FIT_ORDER = (F("fit_score").desc(nulls_last=True), "created_at", "id")
 
 
+def jobs_managed_by(*, user) -> QuerySet[Job]:
+    """The recruiter's own jobs in every state; every job for an admin."""
+    return Job.objects.all() if user.role == Role.ADMIN else Job.objects.filter(owner=user)
+
+
 def job_get_managed(*, user, job_id: int) -> Job:
-    """A job the user owns (any job for an admin); 404 job_not_found for anyone else, even
-    when the job itself is public."""
-    job = job_get_for_user(user=user, job_id=job_id)
-    if not job_may_change(user=user, job=job):
+    """A job whose applicants the user manages; 404 job_not_found for anyone else, even when
+    the job itself is public."""
+    job = jobs_managed_by(user=user).defer(*VECTOR_FIELDS).filter(pk=job_id).first()
+    if job is None:
         raise JobNotFound()
     return job
 

@@ -56,3 +56,8 @@ def allowed_next(stage: str) -> tuple[str, ...]:
 
 def may_move(from_stage: str, to_stage: str) -> bool:
     return to_stage in allowed_next(from_stage)
+
+
+def recruiter_next_stages(stage: str) -> tuple[str, ...]:
+    """Where a recruiter may move an application in `stage`: withdrawing is the applicant's."""
+    return tuple(next_stage for next_stage in allowed_next(stage) if next_stage != Stage.WITHDRAWN)

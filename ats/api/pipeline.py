@@ -10,17 +10,16 @@ from rest_framework.response import Response
 
 from accounts.permissions import IsRecruiter
 from ats.api.serializers import MAX_NOTE, RecruiterHistorySerializer
-from ats.board import PER_STAGE_DEFAULT, PER_STAGE_MAX, board_job_get, pipeline_board
+from ats.board import PER_STAGE_DEFAULT, PER_STAGE_MAX, pipeline_board
 from ats.errors import ApplicationNotFound
-from ats.selectors import application_get_managed, applications_managed_by
+from ats.selectors import application_get_managed, applications_managed_by, job_get_managed
 from ats.services.pipeline import (
     MAX_BULK,
     application_move_stage,
     applications_bulk_move,
     applications_bulk_reject,
-    recruiter_next_stages,
 )
-from ats.stages import Stage
+from ats.stages import Stage, recruiter_next_stages
 from core.api.schema import ERROR_REF
 from core.api.validation import validated
 
@@ -170,7 +169,7 @@ class PipelineView(GenericAPIView):
     )
     def get(self, request):
         query = validated(PipelineQuerySerializer, request.query_params)
-        job = board_job_get(user=request.user, job_id=query["job_id"])
+        job = job_get_managed(user=request.user, job_id=query["job_id"])
         board = pipeline_board(job=job, per_stage=query["per_stage"])
         return Response(PipelineSerializer(board).data)
 

@@ -19,7 +19,7 @@ from ats.errors import (
     StageMoveNotAllowed,
 )
 from ats.models import Application, StageChange
-from ats.stages import CANDIDATE_NOTIFIED, Stage, allowed_next
+from ats.stages import CANDIDATE_NOTIFIED, Stage, allowed_next, recruiter_next_stages
 from ats.tasks import send_stage_email
 from core.background import enqueue
 
@@ -27,24 +27,16 @@ MAX_BULK = 200
 
 
 def _is_applicant(application: Application, actor) -> bool:
-    return (
-        actor is not None
-        and application.candidate_id is not None
-        and (actor.pk == application.candidate_id)
-    )
+    if actor is None or application.candidate_id is None:
+        return False
+    return actor.pk == application.candidate_id
 
 
 def stages_allowed_for(*, application: Application, actor) -> tuple[str, ...]:
     """Where `actor` may move the application from its current stage."""
-    applicant = _is_applicant(application, actor)
-    return tuple(
-        stage for stage in allowed_next(application.stage) if stage != Stage.WITHDRAWN or applicant
-    )
-
-
-def recruiter_next_stages(stage: str) -> tuple[str, ...]:
-    """Where a recruiter may move an application in `stage` (the board's choices)."""
-    return tuple(next_stage for next_stage in allowed_next(stage) if next_stage != Stage.WITHDRAWN)
+    if _is_applicant(application, actor):
+        return allowed_next(application.stage)
+    return recruiter_next_stages(application.stage)
 
 
 def _refusal(application: Application, to_stage: str, actor) -> str | None:

@@ -49,7 +49,10 @@ class AnalyticsFilterForm(forms.Form):
         # The jobs that have applicants: an admin's list would otherwise hold every job.
         with_applicants = Exists(Application.objects.filter(job=OuterRef("pk")))
         self.fields["job"].queryset = (
-            jobs_managed_by(user=user).filter(with_applicants).only("id", "title").order_by("title", "id")
+            jobs_managed_by(user=user)
+            .filter(with_applicants)
+            .only("id", "title")
+            .order_by("title", "id")
         )
 
     def clean(self):
@@ -88,6 +91,9 @@ def analytics_charts(analytics: dict) -> dict:
         "conversion": conversion_rows(analytics["conversion"]),
         "time_in_stage": duration_rows(analytics["time_in_stage"]),
         "sources": source_rows(analytics["by_source"]),
+        "hired": next(
+            item["current"] for item in analytics["funnel"] if item["stage"] == Stage.HIRED
+        ),
     }
 
 
@@ -144,9 +150,7 @@ def conversion_rows(conversion: list[dict]) -> list[dict]:
 
 def duration_rows(durations: list[dict]) -> list[dict]:
     longest = max((item["average_days"] or 0 for item in durations), default=0)
-    return [
-        {**item, "label": _label(item["stage"]), "max": max(longest, 1)} for item in durations
-    ]
+    return [{**item, "label": _label(item["stage"]), "max": max(longest, 1)} for item in durations]
 
 
 def source_rows(sources: list[dict]) -> list[dict]:

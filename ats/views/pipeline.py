@@ -18,9 +18,9 @@ from django.views.decorators.http import require_GET, require_POST
 from accounts.models import Role
 from accounts.permissions import role_required
 from ats.api.serializers import MAX_NOTE
-from ats.board import board_job_get, pipeline_board
+from ats.board import pipeline_board
 from ats.errors import BulkStageMoveNotAllowed
-from ats.selectors import application_get_managed, applications_managed_by
+from ats.selectors import application_get_managed, applications_managed_by, job_get_managed
 from ats.services.pipeline import (
     MAX_BULK,
     application_move_stage,
@@ -72,7 +72,7 @@ class BulkForm(forms.Form):
 
 def _board_job(user, job_id: int):
     try:
-        return board_job_get(user=user, job_id=job_id)
+        return job_get_managed(user=user, job_id=job_id)
     except DomainError as exc:
         raise Http404 from exc
 

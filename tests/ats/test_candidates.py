@@ -319,7 +319,7 @@ def test_detail_shows_applicant_resume_analysis_history_and_scorecards(owner, jo
     assert body["applicant"]["email"] == application.applicant_email
     assert body["job"]["id"] == job.pk
     assert body["stage"] == "under_review"
-    assert body["allowed_next_stages"] == ["interview_scheduled", "offer", "rejected", "withdrawn"]
+    assert body["allowed_next_stages"] == ["interview_scheduled", "offer", "rejected"]
     assert body["fit"]["score"] == 80
     summary = body["resume_summary"]
     assert "Django" in [name for names in summary["skills"].values() for name in names]

@@ -1,0 +1,146 @@
+"""Personal data held by the applicant tracking app: a candidate's applications (with their
+stage history) and the scorecards a reviewer wrote.
+
+Erasing a candidate anonymises their applications rather than deleting them: the contact
+details, cover letter, resume text and parsed profile are blanked, the uploaded file is
+removed once the erasure commits, the stage notes written about them are cleared and the link
+to the account goes, while the row keeps its job, source, stage, score and history dates, so
+the recruiter's funnel and hiring figures stay as they were. The email key becomes a random
+value: the person could apply to the same job again. Erasing a reviewer keeps their
+scorecards (the feedback belongs to the hiring decision) without an author.
+"""
+
+import logging
+import secrets
+
+from django.db import transaction
+
+from ats.models import Application, Scorecard, StageChange
+from gdpr.registry import registry
+
+logger = logging.getLogger(__name__)
+
+
+def _at(value):
+    return value.isoformat() if value else None
+
+
+def export_applications(user) -> list[dict]:
+    applications = (
+        Application.objects.filter(candidate=user)
+        .select_related("job")
+        .prefetch_related("history")
+        .order_by("created_at")
+    )
+    return [_export_application(application) for application in applications]
+
+
+def _export_application(application: Application) -> dict:
+    return {
+        "id": str(application.pk),
+        "job_id": application.job_id,
+        "job_title": application.job.title,
+        "company": application.job.company,
+        "applied_at": _at(application.created_at),
+        "name": application.applicant_name,
+        "email": application.applicant_email,
+        "phone": application.applicant_phone,
+        "cover_letter": application.cover_letter,
+        "resume_id": str(application.resume_id) if application.resume_id else None,
+        "resume_file_name": application.resume_file_name,
+        "resume_text": application.resume_text,
+        "resume_profile": application.resume_profile,
+        "source": application.source,
+        "consent_at": _at(application.consent_at),
+        "fit_score": application.fit_score,
+        "stage": application.stage,
+        "stage_changed_at": _at(application.stage_changed_at),
+        "history": [
+            {"from": change.from_stage, "to": change.to_stage, "at": _at(change.created_at)}
+            for change in application.history.all()
+        ],
+    }
+
+
+@transaction.atomic
+def erase_applications(user) -> None:
+    """Anonymise the user's applications; their files go once the erasure commits."""
+    applications = list(Application.objects.filter(candidate=user))
+    files = [
+        application.resume_file.name for application in applications if application.resume_file
+    ]
+    for application in applications:
+        _anonymise(application)
+    StageChange.objects.filter(application__in=applications).update(note="")
+    StageChange.objects.filter(application__in=applications, actor=user).update(actor=None)
+    if files:
+        transaction.on_commit(lambda: _delete_files(files))
+
+
+def _anonymise(application: Application) -> None:
+    application.candidate = None
+    application.resume = None
+    application.applicant_name = ""
+    application.applicant_email = ""
+    application.applicant_phone = ""
+    application.email_key = secrets.token_hex(32)
+    application.cover_letter = ""
+    application.resume_text = ""
+    application.resume_profile = None
+    application.resume_file = ""
+    application.resume_file_name = ""
+    application.resume_file_kind = ""
+    # The score stays for the statistics; the skills behind it came from the resume.
+    application.fit = None
+    application.save(
+        update_fields=[
+            "candidate",
+            "resume",
+            "applicant_name",
+            "applicant_email",
+            "applicant_phone",
+            "email_key",
+            "cover_letter",
+            "resume_text",
+            "resume_profile",
+            "resume_file",
+            "resume_file_name",
+            "resume_file_kind",
+            "fit",
+            "updated_at",
+        ]
+    )
+
+
+def _delete_files(names: list[str]) -> None:
+    for name in names:
+        try:
+            Application._meta.get_field("resume_file").storage.delete(name)
+        except OSError:
+            logger.warning("Could not remove application file %s", name, exc_info=True)
+
+
+def export_scorecards(user) -> list[dict]:
+    scorecards = Scorecard.objects.filter(author=user).select_related("application__job")
+    return [
+        {
+            "id": scorecard.pk,
+            "application_id": str(scorecard.application_id),
+            "job_title": scorecard.application.job.title,
+            "ratings": scorecard.ratings,
+            "recommendation": scorecard.recommendation,
+            "notes": scorecard.notes,
+            "created_at": _at(scorecard.created_at),
+            "updated_at": _at(scorecard.updated_at),
+        }
+        for scorecard in scorecards
+    ]
+
+
+def erase_scorecards(user) -> None:
+    """Keep the feedback without its author."""
+    Scorecard.objects.filter(author=user).update(author=None)
+
+
+registry.register("applications", export=export_applications, erase=erase_applications)
+registry.register("scorecards", export=export_scorecards, erase=erase_scorecards)
