@@ -93,3 +93,9 @@ class RejectReasonRequired(FieldDomainError):
     default_code = "reject_reason_required"
     default_detail = "Give a reason for the rejection (the candidate does not see it)."
     field = "reason"
+
+
+class NoResumeFile(DomainError):
+    status_code = 404
+    default_code = "no_resume_file"
+    default_detail = "This application has no resume file."

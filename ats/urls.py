@@ -21,6 +21,11 @@ urlpatterns = [
         name="candidate",
     ),
     path(
+        "recruiter/applications/<uuid:application_id>/resume/",
+        candidates.resume_download_view,
+        name="resume",
+    ),
+    path(
         "recruiter/applications/<uuid:application_id>/scorecard/",
         candidates.scorecard_view,
         name="scorecard",

@@ -10,6 +10,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 
 from accounts.models import Role
+from accounts.permissions import IsRecruiter
 from ats import selectors as reads
 from ats.api import serializers as s
 from ats.errors import CandidateMayOnlyWithdraw, WithdrawByCandidateOnly
@@ -18,6 +19,7 @@ from ats.selectors import application_get_visible
 from ats.services.applications import (
     APPLY_RATE_GROUP,
     application_apply,
+    application_resume_download,
     application_withdraw,
 )
 from ats.services.pipeline import application_move_stage
@@ -28,6 +30,7 @@ from core.api.validation import validated
 from core.http import client_ip
 from jobs.models import VECTOR_FIELDS
 from jobs.selectors import job_get_for_user
+from resumes.http import file_response
 
 TAGS = ["applications"]
 
@@ -182,6 +185,25 @@ class ApplicationListView(GenericAPIView):
         )
         page = self.paginate_queryset(applications)
         return self.get_paginated_response(s.ApplicationListSerializer(page, many=True).data)
+
+
+class ApplicationResumeView(GenericAPIView):
+    """The applicant's resume file, for the recruiter of the job (audited)."""
+
+    permission_classes = [IsRecruiter]
+
+    @extend_schema(
+        responses={(200, "application/octet-stream"): OpenApiTypes.BINARY},
+        tags=TAGS,
+    )
+    def get(self, request, application_id):
+        application = reads.application_get_managed(
+            user=request.user, application_id=application_id
+        )
+        download = application_resume_download(
+            application=application, user=request.user, ip=client_ip(request)
+        )
+        return file_response(download.content, download.content_type, download.filename)
 
 
 class ApplicationDetailView(FieldErrorsMixin, GenericAPIView):

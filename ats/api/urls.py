@@ -23,6 +23,11 @@ urlpatterns = [
         applications.ApplicationDetailView.as_view(),
         name="application",
     ),
+    path(
+        "applications/<uuid:application_id>/resume",
+        applications.ApplicationResumeView.as_view(),
+        name="application-resume",
+    ),
     path("ats/pipeline", pipeline.PipelineView.as_view(), name="pipeline"),
     path("ats/move-stage", pipeline.MoveStageView.as_view(), name="move-stage"),
     path("ats/bulk-move", pipeline.BulkMoveView.as_view(), name="bulk-move"),

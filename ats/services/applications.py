@@ -17,7 +17,13 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from rest_framework.exceptions import ValidationError
 
-from ats.errors import AlreadyApplied, ConsentRequired, ResumeRequired, WithdrawByCandidateOnly
+from ats.errors import (
+    AlreadyApplied,
+    ConsentRequired,
+    NoResumeFile,
+    ResumeRequired,
+    WithdrawByCandidateOnly,
+)
 from ats.identity import email_key
 from ats.models import Application, ApplicationSource, StageChange
 from ats.services.pipeline import application_move_stage
@@ -30,10 +36,11 @@ from jobs.selectors import jobs_open
 from resumes.extraction import extract_text
 from resumes.files import check_upload
 from resumes.http import read_upload
-from resumes.models import Resume
+from resumes.models import CONTENT_TYPES, Resume
 from resumes.parsing import parse_resume
 from resumes.selectors import resume_get
 from resumes.services.documents import ResumeNotReadable
+from resumes.services.resumes import resume_read_original
 
 logger = logging.getLogger(__name__)
 
@@ -142,6 +149,34 @@ def application_read_resume_file(*, application: Application) -> bytes:
         return b""
     with application.resume_file.open("rb") as stored:
         return decrypt_bytes(stored.read())
+
+
+@dataclass(frozen=True)
+class ResumeDownload:
+    content: bytes
+    content_type: str
+    filename: str
+
+
+@transaction.atomic
+def application_resume_download(*, application: Application, user, ip=None) -> ResumeDownload:
+    """The applicant's resume file as sent (stored resume or upload), audited as a read of
+    personal data; 404 no_resume_file when there is none."""
+    if application.resume is not None:
+        resume = application.resume
+        download = ResumeDownload(
+            resume_read_original(resume=resume), resume.content_type, resume.original_name
+        )
+    elif application.resume_file:
+        download = ResumeDownload(
+            application_read_resume_file(application=application),
+            CONTENT_TYPES[application.resume_file_kind],
+            application.resume_file_name or f"resume.{application.resume_file_kind}",
+        )
+    else:
+        raise NoResumeFile()
+    audit_record(action="application.resume_downloaded", actor=user, target=application, ip=ip)
+    return download
 
 
 def _contact(data: dict, *, user) -> Contact:

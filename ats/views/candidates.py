@@ -17,10 +17,14 @@ from accounts.forms import add_service_errors
 from accounts.models import Role
 from accounts.permissions import role_required
 from ats.candidates import application_get_for_review, candidate_detail
-from ats.errors import ApplicationNotFound
+from ats.errors import ApplicationNotFound, NoResumeFile
 from ats.models import Recommendation
+from ats.selectors import application_get_managed
+from ats.services.applications import application_resume_download
 from ats.services.scorecards import MAX_CRITERIA, MAX_CRITERION_LENGTH, scorecard_submit
 from ats.stages import Stage
+from core.http import client_ip
+from resumes.http import file_response
 from resumes.presenters import gauge, skill_groups
 
 recruiter_required = role_required(Role.RECRUITER)
@@ -128,6 +132,20 @@ def candidate_view(request, application_id):
     detail = _detail(request.user, application_id)
     initial, rows = _initial(detail["own_scorecard"])
     return _page(request, detail, ScorecardForm(initial=initial, rows=rows))
+
+
+@require_GET
+@recruiter_required
+def resume_download_view(request, application_id):
+    """The applicant's resume file, for the job's recruiter (audited)."""
+    try:
+        application = application_get_managed(user=request.user, application_id=application_id)
+        download = application_resume_download(
+            application=application, user=request.user, ip=client_ip(request)
+        )
+    except (ApplicationNotFound, NoResumeFile) as error:
+        raise Http404 from error
+    return file_response(download.content, download.content_type, download.filename)
 
 
 @require_POST
