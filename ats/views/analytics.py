@@ -12,8 +12,9 @@ from django.views.decorators.http import require_GET
 
 from accounts.models import Role
 from accounts.permissions import role_required
-from ats.analytics import ats_analytics, jobs_managed_by
+from ats.analytics import ats_analytics
 from ats.models import Application, ApplicationSource
+from ats.selectors import jobs_managed_by
 from ats.stages import Stage
 
 recruiter_required = role_required(Role.RECRUITER)
@@ -51,7 +52,7 @@ class AnalyticsFilterForm(forms.Form):
         self.fields["job"].queryset = (
             jobs_managed_by(user=user)
             .filter(with_applicants)
-            .only("id", "title")
+            .only("id", "title", "company")
             .order_by("title", "id")
         )
 

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET, require_POST
 from accounts.models import Role
 from accounts.permissions import role_required
 from ats.api.serializers import MAX_NOTE
-from ats.board import pipeline_board
+from ats.board import PER_STAGE_MAX, pipeline_board
 from ats.errors import BulkStageMoveNotAllowed
 from ats.selectors import application_get_managed, applications_managed_by, job_get_managed
 from ats.services.pipeline import (
@@ -31,6 +31,7 @@ from ats.stages import Stage
 from core.errors import DomainError
 
 recruiter_required = role_required(Role.RECRUITER)
+PAGE_STEP = 20
 # Where a bulk move may go: nothing moves back to applied, and withdrawing is the applicant's.
 BULK_TARGETS = [
     (value, label)
@@ -95,11 +96,22 @@ def _form_problems(form: forms.Form) -> str:
     return " ".join(str(error) for errors in form.errors.values() for error in errors)
 
 
+def _cards_per_column(request) -> int:
+    """A page shows 20 cards a column (each carries its forms); "show more" asks for more."""
+    try:
+        wanted = int(request.GET.get("per_stage", PAGE_STEP))
+    except ValueError:
+        wanted = PAGE_STEP
+    return min(max(wanted, 1), PER_STAGE_MAX)
+
+
 @recruiter_required
 @require_GET
 def board_view(request, job_id):
     job = _board_job(request.user, job_id)
-    context = {"board": pipeline_board(job=job), "bulk_targets": BULK_TARGETS}
+    board = pipeline_board(job=job, per_stage=_cards_per_column(request))
+    context = {"board": board, "bulk_targets": BULK_TARGETS, "more": board.per_stage + PAGE_STEP}
+    context["max_per_stage"] = PER_STAGE_MAX
     return render(request, "ats/board.html", context)
 
 

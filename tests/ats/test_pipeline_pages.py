@@ -275,3 +275,14 @@ def test_another_recruiters_bulk_form_is_a_404(client, job):
     )
     assert response.status_code == 404
     assert _stage(application) == "applied"
+
+
+def test_a_column_shows_twenty_cards_then_shows_more_on_request(owner_client, job):
+    ApplicationFactory.create_batch(23, job=job)
+    first = owner_client.get(board_url(job)).content.decode()
+    assert first.count('class="pipeline-card"') == 20
+    assert "3 more with a lower fit score." in first
+    assert "?per_stage=40" in first
+    everything = owner_client.get(board_url(job), {"per_stage": 40}).content.decode()
+    assert everything.count('class="pipeline-card"') == 23
+    assert "more with a lower fit score" not in everything
