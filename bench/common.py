@@ -55,6 +55,29 @@ def raise_on_sigterm() -> None:
     signal.signal(signal.SIGTERM, _interrupt)
 
 
+def run_benchmark(measure, report, json_path: Path | None) -> int:
+    """The shared `main` of the Django benchmarks: measure, report, optionally write JSON.
+
+    `measure()` fills the figures; `report()` prints them and returns the JSON summary.
+    Interrupts and expected failures leave no server or throwaway database behind.
+    """
+    raise_on_sigterm()
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
+    try:
+        measure()
+    except KeyboardInterrupt:
+        print("Interrupted; server stopped and throwaway database removed.", file=sys.stderr)
+        return 130
+    except (RuntimeError, ValueError, httpx.HTTPError) as exc:
+        print(f"Benchmark failed: {exc}", file=sys.stderr)
+        return 1
+    summary = report()
+    if json_path:
+        json_path.write_text(json.dumps(summary, indent=2) + "\n")
+        print(f"\nwrote {json_path}")
+    return 0
+
+
 # --- Database --------------------------------------------------------------------------------
 
 

@@ -43,8 +43,8 @@ from bench.common import (
     django_env,
     percentile,
     print_table,
-    raise_on_sigterm,
     ratio,
+    run_benchmark,
     run_load,
     start_server,
     throwaway_database,
@@ -911,22 +911,8 @@ def parse_args(argv=None) -> argparse.Namespace:
 
 def main(argv=None) -> int:
     args = parse_args(argv)
-    raise_on_sigterm()
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
     figures = Figures()
-    try:
-        benchmark(args, figures)
-    except KeyboardInterrupt:
-        print("Interrupted; server stopped and throwaway database removed.", file=sys.stderr)
-        return 130
-    except (RuntimeError, ValueError, httpx.HTTPError) as exc:
-        print(f"Benchmark failed: {exc}", file=sys.stderr)
-        return 1
-    summary = report(args, figures)
-    if args.json:
-        args.json.write_text(json.dumps(summary, indent=2) + "\n")
-        print(f"\nwrote {args.json}")
-    return 0
+    return run_benchmark(lambda: benchmark(args, figures), lambda: report(args, figures), args.json)
 
 
 if __name__ == "__main__":
