@@ -35,18 +35,6 @@ from resumes.http import file_response
 TAGS = ["applications"]
 
 
-class FieldErrorsMixin:
-    """A domain error that names its field (consent_required, ...) keeps its error_code and
-    also lists the field under `errors`, like a validation error."""
-
-    def handle_exception(self, exc):
-        response = super().handle_exception(exc)
-        field_errors = getattr(exc, "field_errors", None)
-        if field_errors and isinstance(response.data, dict):
-            response.data["errors"] = field_errors
-        return response
-
-
 def _wants_recruiter_view(user, application) -> bool:
     return user.role == Role.ADMIN or application.job.owner_id == user.pk
 
@@ -69,7 +57,7 @@ def _detail_body(application, *, recruiter_view: bool) -> dict:
     return s.CandidateApplicationSerializer(application).data
 
 
-class ApplyView(FieldErrorsMixin, RateLimitedMixin, GenericAPIView):
+class ApplyView(RateLimitedMixin, GenericAPIView):
     serializer_class = s.ApplySerializer
     permission_classes = [AllowAny]
     parser_classes = [JSONParser, MultiPartParser, FormParser]
@@ -206,7 +194,7 @@ class ApplicationResumeView(GenericAPIView):
         return file_response(download.content, download.content_type, download.filename)
 
 
-class ApplicationDetailView(FieldErrorsMixin, GenericAPIView):
+class ApplicationDetailView(GenericAPIView):
     serializer_class = s.CandidateApplicationSerializer
 
     @extend_schema(

@@ -139,18 +139,6 @@ class BulkResultSerializer(serializers.Serializer):
 # --- Views ---------------------------------------------------------------------------------
 
 
-class FieldErrorsMixin:
-    """Domain errors that name fields (or, for bulk moves, applications) list them under
-    `errors`, beside their own error_code."""
-
-    def handle_exception(self, exc):
-        response = super().handle_exception(exc)
-        field_errors = getattr(exc, "field_errors", None)
-        if field_errors and isinstance(response.data, dict):
-            response.data["errors"] = field_errors
-        return response
-
-
 class PipelineView(GenericAPIView):
     permission_classes = [IsRecruiter]
     serializer_class = PipelineSerializer
@@ -174,7 +162,7 @@ class PipelineView(GenericAPIView):
         return Response(PipelineSerializer(board).data)
 
 
-class MoveStageView(FieldErrorsMixin, GenericAPIView):
+class MoveStageView(GenericAPIView):
     permission_classes = [IsRecruiter]
     serializer_class = MoveStageSerializer
 
@@ -244,7 +232,7 @@ _BULK_RESPONSES = {
 }
 
 
-class BulkMoveView(FieldErrorsMixin, GenericAPIView):
+class BulkMoveView(GenericAPIView):
     permission_classes = [IsRecruiter]
     serializer_class = BulkMoveSerializer
 
@@ -265,7 +253,7 @@ class BulkMoveView(FieldErrorsMixin, GenericAPIView):
         return Response(BulkResultSerializer(result).data)
 
 
-class BulkRejectView(FieldErrorsMixin, GenericAPIView):
+class BulkRejectView(GenericAPIView):
     permission_classes = [IsRecruiter]
     serializer_class = BulkRejectSerializer
 

@@ -70,7 +70,9 @@ def _api_exception_body(exc: exceptions.APIException) -> dict:
         detail = " ".join(str(item) for item in detail)
     else:
         code = getattr(detail, "code", None) or code
-    return error_body(str(detail), ERROR_CODES.get(code, code))
+    # A domain error may name the fields (or items) it is about, like a validation error.
+    field_errors = getattr(exc, "field_errors", None)
+    return error_body(str(detail), ERROR_CODES.get(code, code), field_errors)
 
 
 def api_exception_handler(exc, context):
