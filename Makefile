@@ -43,6 +43,7 @@ bench: install
 	$(BIN)/python bench/api.py
 	$(BIN)/python bench/resumes.py
 	$(BIN)/python bench/jobs.py
+	$(BIN)/python bench/ats.py
 
 # Optional: sentence embeddings for similarity (PyTorch CPU; about 1 GB installed).
 embeddings: install
