@@ -24,7 +24,6 @@ See bench/README.md.
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import sys
 import time
@@ -41,12 +40,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.common import (
     LOAD_HEADERS,
     LoadResult,
-    django_env,
+    django_environment,
     print_table,
     run_benchmark,
     run_load,
+    run_on_migrated_database,
     start_server,
-    throwaway_database,
 )
 
 # Django is set up once the throwaway database exists, so project imports live in functions.
@@ -332,23 +331,6 @@ def analyse() -> None:
             cursor.execute("ANALYZE")
 
 
-def environment() -> dict:
-    import platform
-
-    import django
-    from django.conf import settings
-    from django.db import connection
-
-    return {
-        "vendor": connection.vendor,
-        "database_version": ".".join(str(part) for part in connection.get_database_version()),
-        "cache": settings.CACHES["default"]["BACKEND"].rsplit(".", 1)[-1],
-        "python": platform.python_version(),
-        "django": django.get_version(),
-        "cpu_count": os.cpu_count(),
-    }
-
-
 # --- Measure ---------------------------------------------------------------------------------
 
 
@@ -418,22 +400,11 @@ def measure(figures: Figures, server, people: dict, args) -> None:
 
 
 def benchmark(args, figures: Figures) -> None:
-    source_url = os.environ.get("BENCH_DATABASE_URL") or os.environ.get("DATABASE_URL", "")
-    with throwaway_database(DATABASE_NAME, source_url) as database_url:
-        env = django_env(database_url, ACCESS_TOKEN_LIFETIME_MINUTES=str(ACCESS_LIFETIME_MINUTES))
-        os.environ.update(env)
-        import django
-
-        django.setup()
-        from django.core.management import call_command
-        from django.db import connections
-
-        try:
-            print("Migrating a throwaway database...", file=sys.stderr, flush=True)
-            call_command("migrate", interactive=False, verbosity=0)
-            _run(args, figures, env)
-        finally:
-            connections.close_all()
+    run_on_migrated_database(
+        DATABASE_NAME,
+        lambda env: _run(args, figures, env),
+        ACCESS_TOKEN_LIFETIME_MINUTES=str(ACCESS_LIFETIME_MINUTES),
+    )
 
 
 def _run(args, figures: Figures, env: dict) -> None:
@@ -441,7 +412,7 @@ def _run(args, figures: Figures, env: dict) -> None:
 
     # WhiteNoise warns when collectstatic never ran; no static file is measured.
     warnings.filterwarnings("ignore", message="No directory at", category=UserWarning)
-    figures.meta = environment()
+    figures.meta = django_environment()
     rng = random.Random(SEED)
     people = setup_people(figures, min(args.registered, args.applications))
     build_applications(figures, people, args.applications, rng)

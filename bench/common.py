@@ -151,6 +151,46 @@ def django_env(database_url: str, settings_module: str = SETTINGS_MODULE, **extr
     }
 
 
+def run_on_migrated_database(name: str, run, **settings: str) -> None:
+    """Create the throwaway database `name`, set Django up on it, migrate, call `run(env)`,
+    and drop it afterwards (the in-process benchmarks of jobs and ATS)."""
+    source_url = os.environ.get("BENCH_DATABASE_URL") or os.environ.get("DATABASE_URL", "")
+    with throwaway_database(name, source_url) as database_url:
+        env = django_env(database_url, **settings)
+        os.environ.update(env)
+        import django
+
+        django.setup()
+        from django.core.management import call_command
+        from django.db import connections
+
+        try:
+            print("Migrating a throwaway database...", file=sys.stderr, flush=True)
+            call_command("migrate", interactive=False, verbosity=0)
+            run(env)
+        finally:
+            connections.close_all()
+
+
+def django_environment(**extra) -> dict:
+    """What the figures were measured on (database, cache, versions, cores); Django set up."""
+    import platform
+
+    import django
+    from django.conf import settings
+    from django.db import connection
+
+    return {
+        "vendor": connection.vendor,
+        "database_version": ".".join(str(part) for part in connection.get_database_version()),
+        "cache": settings.CACHES["default"]["BACKEND"].rsplit(".", 1)[-1],
+        **extra,
+        "python": platform.python_version(),
+        "django": django.get_version(),
+        "cpu_count": os.cpu_count(),
+    }
+
+
 def django_shell(env: dict, code: str) -> dict:
     """Run `code` in `manage.py shell`; it sets `result` (JSON-serialisable), returned here."""
     script = f"{code}\nimport json\nprint({_RESULT_MARKER!r} + json.dumps(result))\n"

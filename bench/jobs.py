@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import random
 import statistics
 import sys
@@ -40,14 +39,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.common import (
     LOAD_HEADERS,
     LoadResult,
-    django_env,
+    django_environment,
     percentile,
     print_table,
     ratio,
     run_benchmark,
     run_load,
+    run_on_migrated_database,
     start_server,
-    throwaway_database,
 )
 
 # Django is set up once the throwaway database exists, so project imports live in functions.
@@ -548,23 +547,9 @@ def setup_users() -> dict:
 
 
 def environment() -> dict:
-    import platform
-
-    import django
-    from django.conf import settings
-    from django.db import connection
-
     from ai.similarity import backend_name
 
-    return {
-        "vendor": connection.vendor,
-        "database_version": ".".join(str(part) for part in connection.get_database_version()),
-        "cache": settings.CACHES["default"]["BACKEND"].rsplit(".", 1)[-1],
-        "similarity_backend": backend_name(),
-        "python": platform.python_version(),
-        "django": django.get_version(),
-        "cpu_count": os.cpu_count(),
-    }
+    return django_environment(similarity_backend=backend_name())
 
 
 # --- Match -----------------------------------------------------------------------------------
@@ -773,22 +758,11 @@ def measure_list(figures: Figures, server, args) -> None:
 
 
 def benchmark(args, figures: Figures) -> None:
-    source_url = os.environ.get("BENCH_DATABASE_URL") or os.environ.get("DATABASE_URL", "")
-    with throwaway_database(DATABASE_NAME, source_url) as database_url:
-        env = django_env(database_url, ACCESS_TOKEN_LIFETIME_MINUTES=str(ACCESS_LIFETIME_MINUTES))
-        os.environ.update(env)
-        import django
-
-        django.setup()
-        from django.core.management import call_command
-        from django.db import connections
-
-        try:
-            print("Migrating a throwaway database...", file=sys.stderr, flush=True)
-            call_command("migrate", interactive=False, verbosity=0)
-            _run(args, figures, env)
-        finally:
-            connections.close_all()
+    run_on_migrated_database(
+        DATABASE_NAME,
+        lambda env: _run(args, figures, env),
+        ACCESS_TOKEN_LIFETIME_MINUTES=str(ACCESS_LIFETIME_MINUTES),
+    )
 
 
 def _run(args, figures: Figures, env: dict) -> None:
