@@ -8,6 +8,7 @@ without them. Each variable here appears in the README's configuration table.
 from pathlib import Path
 
 import environ
+from cryptography.fernet import Fernet
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -40,8 +41,10 @@ SECRET_KEY = (
 DEBUG = env.bool("DEBUG", default=not IS_PRODUCTION)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+# Production allows no cross-origin caller unless named; development allows the usual dev servers.
 CORS_ALLOWED_ORIGINS = env.list(
-    "CORS_ALLOWED_ORIGINS", default=["http://localhost:3000", "http://localhost:5173"]
+    "CORS_ALLOWED_ORIGINS",
+    default=[] if IS_PRODUCTION else ["http://localhost:3000", "http://localhost:5173"],
 )
 # The public address, for links in emails.
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
@@ -52,16 +55,41 @@ TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 DATABASE_URL = env.str("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
 DATABASE_POOL_MAX_SIZE = env.int("DATABASE_POOL_MAX_SIZE", default=10)
 REDIS_URL = env.str("REDIS_URL", default="")
+# Without Redis, rate limits, the cache and background jobs live in one process; production
+# must say so on purpose, since several processes would each count and run on their own.
+ALLOW_SINGLE_PROCESS = env.bool("ALLOW_SINGLE_PROCESS", default=False)
+if IS_PRODUCTION and not REDIS_URL and not ALLOW_SINGLE_PROCESS:
+    raise ImproperlyConfigured(
+        "REDIS_URL must be set when ENVIRONMENT=production (rate limits and background jobs "
+        "are per process without it); set ALLOW_SINGLE_PROCESS=true to run one process on "
+        "purpose."
+    )
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default=REDIS_URL)
 
 ACCESS_TOKEN_LIFETIME_MINUTES = env.int("ACCESS_TOKEN_LIFETIME_MINUTES", default=15)
 REFRESH_TOKEN_LIFETIME_DAYS = env.int("REFRESH_TOKEN_LIFETIME_DAYS", default=7)
 
+
+def validate_fernet_keys(keys: list[str]) -> list[str]:
+    """Refuse to start on a key that is not a Fernet key, naming its position, never its value."""
+    for position, key in enumerate(keys, start=1):
+        try:
+            Fernet(key)
+        except ValueError:
+            raise ImproperlyConfigured(
+                f"PII_ENCRYPTION_KEYS key {position} of {len(keys)} is not a Fernet key "
+                "(32 url-safe base64-encoded bytes); generate one with "
+                "`python -c 'from cryptography.fernet import Fernet; "
+                "print(Fernet.generate_key().decode())'`."
+            ) from None
+    return keys
+
+
 # Comma-separated Fernet keys, newest first; older keys still decrypt (rotation).
-PII_ENCRYPTION_KEYS = (
-    require("PII_ENCRYPTION_KEYS").split(",")
+PII_ENCRYPTION_KEYS = validate_fernet_keys(
+    [key.strip() for key in require("PII_ENCRYPTION_KEYS").split(",")]
     if IS_PRODUCTION
-    else env.list("PII_ENCRYPTION_KEYS", default=[])
+    else [key.strip() for key in env.list("PII_ENCRYPTION_KEYS", default=[]) if key.strip()]
 )
 
 RATE_LIMIT_ENABLED = env.bool("RATE_LIMIT_ENABLED", default=True)

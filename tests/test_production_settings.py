@@ -54,3 +54,38 @@ def test_production_refuses_to_start_without_encryption_keys():
 def test_development_defaults_need_no_environment_at_all():
     result = manage("check", env={"DATABASE_URL": "sqlite:////tmp/hirewise-check.sqlite3"})
     assert result.returncode == 0, result.stderr
+
+
+def test_production_refuses_to_start_without_redis():
+    env = {k: v for k, v in PRODUCTION.items() if k != "REDIS_URL"}
+    result = manage("check", env=env)
+    assert result.returncode != 0
+    assert "REDIS_URL must be set when ENVIRONMENT=production" in result.stderr
+    assert "ALLOW_SINGLE_PROCESS=true" in result.stderr
+
+
+def test_production_runs_one_process_without_redis_when_told_to():
+    env = {k: v for k, v in PRODUCTION.items() if k != "REDIS_URL"}
+    result = manage(
+        "check", "--deploy", "--fail-level", "WARNING", env={**env, "ALLOW_SINGLE_PROCESS": "true"}
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_production_names_the_bad_encryption_key_without_printing_it():
+    bad_key = "not-a-fernet-key-but-a-secret-all-the-same"
+    keys = f"{PRODUCTION['PII_ENCRYPTION_KEYS']},{bad_key}"
+    result = manage("check", env={**PRODUCTION, "PII_ENCRYPTION_KEYS": keys})
+    assert result.returncode != 0
+    assert "PII_ENCRYPTION_KEYS key 2 of 2 is not a Fernet key" in result.stderr
+    assert bad_key not in result.stdout + result.stderr
+
+
+def test_production_allows_no_cross_origin_caller_by_default():
+    show = "from django.conf import settings; print(repr(settings.CORS_ALLOWED_ORIGINS))"
+    production = manage("shell", "--no-imports", "-c", show, env=PRODUCTION)
+    development = manage(
+        "shell", "--no-imports", "-c", show, env={"DATABASE_URL": "sqlite:////tmp/x.sqlite3"}
+    )
+    assert production.stdout.strip() == "[]", production.stderr
+    assert "http://localhost:5173" in development.stdout
