@@ -129,7 +129,12 @@ GEMINI_MODEL = env.str("GEMINI_MODEL", default="gemini-2.5-flash")
 AI_TIMEOUT_SECONDS = env.float("AI_TIMEOUT_SECONDS", default=30.0)
 AI_MAX_RETRIES = env.int("AI_MAX_RETRIES", default=2)
 GITHUB_TOKEN = env.str("GITHUB_TOKEN", default="")
+# Base URLs of the outside services: point them at GitHub Enterprise or a local fake.
+GITHUB_API_URL = env.str("GITHUB_API_URL", default="https://api.github.com")
 STACKOVERFLOW_KEY = env.str("STACKOVERFLOW_KEY", default="")
+STACKEXCHANGE_API_URL = env.str(
+    "STACKEXCHANGE_API_URL", default="https://api.stackexchange.com/2.3"
+)
 JSEARCH_API_KEY = env.str("JSEARCH_API_KEY", default="")
 JSEARCH_API_HOST = env.str("JSEARCH_API_HOST", default="jsearch.p.rapidapi.com")
 JSEARCH_API_URL = env.str("JSEARCH_API_URL", default="https://jsearch.p.rapidapi.com/search")
@@ -138,3 +143,4 @@ JSEARCH_MAX_RETRIES = env.int("JSEARCH_MAX_RETRIES", default=3)
 ZOOM_ACCOUNT_ID = env.str("ZOOM_ACCOUNT_ID", default="")
 ZOOM_CLIENT_ID = env.str("ZOOM_CLIENT_ID", default="")
 ZOOM_CLIENT_SECRET = env.str("ZOOM_CLIENT_SECRET", default="")
+ZOOM_API_URL = env.str("ZOOM_API_URL", default="https://api.zoom.us/v2")

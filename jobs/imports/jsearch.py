@@ -1,28 +1,28 @@
-"""JSearch (RapidAPI) job search: a small client with retries, and its jobs as import rows.
+"""JSearch (RapidAPI) job search: a small client on the shared HTTP client, and its jobs as
+import rows.
 
 One request per page (`num_pages=1`): JSearch bills each page, and stopping at the first
-empty page saves the rest. 429, 5xx, timeouts and connection errors are retried with
-exponential backoff (honouring Retry-After); a refused key is reported at once.
+empty page saves the rest. Retries, backoff and Retry-After are the shared client's
+(`core.integrations.http`); a refused key is reported at once.
 """
 
 from __future__ import annotations
 
-import email.utils
 import time
 from collections.abc import Callable, Iterator
-from datetime import UTC, datetime
 
 import httpx
 from django.conf import settings
 
+from core.integrations.errors import ServiceError, ServiceRejected, ServiceUnauthorized
+from core.integrations.http import ServiceClient
 from jobs.imports.errors import JSearchNotConfigured, JSearchRejectedKey, JSearchUnavailable
 from jobs.models import JobType, SalaryPeriod, WorkMode
 from resumes.analysis.job_target import MID_YEARS, SENIOR_YEARS
 
 MAX_PAGES = 5
-BACKOFF_BASE_SECONDS = 1.0
-BACKOFF_MAX_SECONDS = 30.0
 DATE_POSTED_CHOICES = ("all", "today", "3days", "week", "month")
+TRY_LATER = "Try again later, or upload a feed."
 
 EMPLOYMENT_TYPES = {
     "FULLTIME": JobType.FULL_TIME,
@@ -51,13 +51,13 @@ class JSearchClient:
         api_key = settings.JSEARCH_API_KEY if api_key is None else api_key
         if not api_key:
             raise JSearchNotConfigured()
-        self.url = settings.JSEARCH_API_URL
-        self.max_retries = max(0, settings.JSEARCH_MAX_RETRIES)
-        self.sleep = sleep
-        self.http = httpx.Client(
+        self.http = ServiceClient(
+            service="jsearch",
             headers={"X-RapidAPI-Key": api_key, "X-RapidAPI-Host": settings.JSEARCH_API_HOST},
             timeout=settings.JSEARCH_TIMEOUT_SECONDS,
+            max_retries=settings.JSEARCH_MAX_RETRIES,
             transport=transport,
+            sleep=sleep,
         )
 
     def __enter__(self) -> JSearchClient:
@@ -85,90 +85,19 @@ class JSearchClient:
             yield from jobs
 
     def _page(self, params: dict) -> list[dict]:
-        body = self._get(params)
+        try:
+            body = self.http.get_json(params=params).data
+        except ServiceUnauthorized as error:
+            raise JSearchRejectedKey() from error
+        except ServiceRejected as error:
+            message = f"JSearch refused the search (HTTP {error.status}): {error.detail}"
+            raise JSearchUnavailable(message) from error
+        except ServiceError as error:
+            raise JSearchUnavailable(f"{error} {TRY_LATER}") from error
         jobs = body.get("data") if isinstance(body, dict) else None
         if jobs is None:
             raise JSearchUnavailable("JSearch answered without a list of jobs.")
         return [job for job in jobs if isinstance(job, dict)]
-
-    def _get(self, params: dict):
-        """The JSON body, retrying 429, 5xx and transport errors with backoff."""
-        for attempt in range(self.max_retries + 1):
-            last = attempt == self.max_retries
-            try:
-                response = self.http.get(self.url, params=params)
-            except httpx.TransportError as error:  # timeouts, refused or dropped connections
-                if last:
-                    raise JSearchUnavailable(
-                        f"JSearch did not answer after {attempt + 1} attempts "
-                        f"({_transport_problem(error)}). Try again later, or upload a feed."
-                    ) from error
-                self.sleep(_backoff(attempt))
-                continue
-            if _retryable(response.status_code) and not last:
-                self.sleep(_retry_delay(response, attempt))
-                continue
-            return _body(response, attempts=attempt + 1)
-
-
-def _body(response: httpx.Response, *, attempts: int):
-    if response.status_code in (401, 403):
-        raise JSearchRejectedKey()
-    if _retryable(response.status_code):
-        raise JSearchUnavailable(
-            f"JSearch answered HTTP {response.status_code} {_reason(response.status_code)} "
-            f"{attempts} times. Try again later, or upload a feed."
-        )
-    if response.is_error:
-        raise JSearchUnavailable(
-            f"JSearch refused the search (HTTP {response.status_code}): {_message(response)}"
-        )
-    try:
-        return response.json()
-    except ValueError as error:
-        raise JSearchUnavailable("JSearch answered with something other than JSON.") from error
-
-
-def _retryable(status_code: int) -> bool:
-    return status_code == 429 or status_code >= 500
-
-
-def _backoff(attempt: int) -> float:
-    return min(BACKOFF_BASE_SECONDS * 2**attempt, BACKOFF_MAX_SECONDS)
-
-
-def _retry_delay(response: httpx.Response, attempt: int) -> float:
-    """Retry-After (seconds or an HTTP date) when the server sends it, else the backoff."""
-    value = response.headers.get("Retry-After", "").strip()
-    if value.isdigit():
-        return min(float(value), BACKOFF_MAX_SECONDS)
-    if value:
-        try:
-            when = email.utils.parsedate_to_datetime(value)
-        except (TypeError, ValueError):
-            return _backoff(attempt)
-        if when.tzinfo is None:
-            when = when.replace(tzinfo=UTC)
-        return min(max((when - datetime.now(UTC)).total_seconds(), 0.0), BACKOFF_MAX_SECONDS)
-    return _backoff(attempt)
-
-
-def _reason(status_code: int) -> str:
-    return "(too many requests)" if status_code == 429 else "(server error)"
-
-
-def _transport_problem(error: httpx.TransportError) -> str:
-    return "timed out" if isinstance(error, httpx.TimeoutException) else "connection failed"
-
-
-def _message(response: httpx.Response) -> str:
-    try:
-        body = response.json()
-    except ValueError:
-        return response.text[:200] or response.reason_phrase
-    if isinstance(body, dict):
-        return str(body.get("message") or body.get("error") or body)[:200]
-    return str(body)[:200]
 
 
 # --- Mapping ---------------------------------------------------------------------------------
