@@ -120,6 +120,56 @@ JOB_IMPORT_MAX_ROWS = env.int("JOB_IMPORT_MAX_ROWS", default=5000)
 TESSERACT_CMD = env.str("TESSERACT_CMD", default="")
 ANTIWORD_CMD = env.str("ANTIWORD_CMD", default="")
 LIBREOFFICE_CMD = env.str("LIBREOFFICE_CMD", default="")
+SCORE_PARTS = ("relevance", "completeness", "accuracy", "clarity")
+
+
+def parse_score_weights(text: str) -> dict[str, float]:
+    """'relevance=0.3,completeness=0.25,...' → weights of the four parts, which must sum to 1."""
+    weights: dict[str, float] = {}
+    for item in filter(None, (part.strip() for part in text.split(","))):
+        name, _, value = (piece.strip() for piece in item.partition("="))
+        if name not in SCORE_PARTS or name in weights:
+            raise ImproperlyConfigured(
+                f"INTERVIEW_SCORE_WEIGHTS: {name!r} is not one of {', '.join(SCORE_PARTS)}"
+                " (each once)."
+            )
+        try:
+            weights[name] = float(value)
+        except ValueError:
+            raise ImproperlyConfigured(
+                f"INTERVIEW_SCORE_WEIGHTS: {name} needs a number, not {value!r}."
+            ) from None
+        if not 0 <= weights[name] <= 1:
+            raise ImproperlyConfigured(f"INTERVIEW_SCORE_WEIGHTS: {name} must be within 0 to 1.")
+    if set(weights) != set(SCORE_PARTS):
+        raise ImproperlyConfigured(
+            f"INTERVIEW_SCORE_WEIGHTS needs all of {', '.join(SCORE_PARTS)}."
+        )
+    if abs(sum(weights.values()) - 1) > 1e-6:
+        raise ImproperlyConfigured("INTERVIEW_SCORE_WEIGHTS must sum to 1.")
+    return weights
+
+
+def check_thresholds(select: float, next_round: float) -> None:
+    """Both within 0 to 10, and next_round no higher than select, or refuse to start."""
+    if not (0 <= next_round <= 10 and 0 <= select <= 10):
+        raise ImproperlyConfigured("INTERVIEW_*_THRESHOLD values must be within 0 to 10.")
+    if next_round > select:
+        raise ImproperlyConfigured(
+            "INTERVIEW_NEXT_ROUND_THRESHOLD must not exceed INTERVIEW_SELECT_THRESHOLD."
+        )
+
+
+# Interview scoring: the overall score's weights and the recommendation's thresholds (0 to 10).
+INTERVIEW_SCORE_WEIGHTS = parse_score_weights(
+    env.str(
+        "INTERVIEW_SCORE_WEIGHTS",
+        default="relevance=0.30,completeness=0.25,accuracy=0.30,clarity=0.15",
+    )
+)
+INTERVIEW_SELECT_THRESHOLD = env.float("INTERVIEW_SELECT_THRESHOLD", default=7.5)
+INTERVIEW_NEXT_ROUND_THRESHOLD = env.float("INTERVIEW_NEXT_ROUND_THRESHOLD", default=5.0)
+check_thresholds(INTERVIEW_SELECT_THRESHOLD, INTERVIEW_NEXT_ROUND_THRESHOLD)
 # "auto" uses sentence embeddings when the optional extra is installed, else TF-IDF.
 SIMILARITY_BACKEND = env.str("SIMILARITY_BACKEND", default="auto")
 
