@@ -75,6 +75,13 @@ class PreparedRubric:
     on_topic: frozenset[str]  # concepts an on-topic answer draws from
 
 
+def clauses(text: str) -> list[str]:
+    """The text cut at sentence ends, commas, "and", "but", "while" and semicolons."""
+    return [
+        part for sentence in sentences(text) for part in _FINE_UNIT_BREAK.split(sentence) if part
+    ]
+
+
 def _clause_sets(sentence: str, pattern: re.Pattern, anchors) -> list[frozenset[str]]:
     found: list[set[str]] = []
     for part in pattern.split(sentence):

@@ -21,11 +21,12 @@ from interviews.scoring.rubric import (
     PreparedKeyPoint,
     PreparedRubric,
     anchor_ties,
+    clauses,
     negated,
     prepare,
 )
 from interviews.scoring.style import style
-from interviews.scoring.text import Analysed, analyse, concepts, neutralise, pairs, sentences
+from interviews.scoring.text import Analysed, analyse, concepts, neutralise, pairs
 from interviews.scoring.types import AnswerScore, Rubric
 
 PARTIAL_FROM = 0.15  # below this share of a key point's concepts: no credit
@@ -62,13 +63,15 @@ def _share(weights: dict[str, float], present: frozenset[str]) -> float:
 
 
 @dataclass(frozen=True)
-class Sentence:
+class Clause:
+    """A clause of the answer: a "not" counts only in the clause that says it."""
+
     concepts: frozenset[str]
     negated: bool
 
 
-def _contradicts(wording_negated: bool, weights: dict[str, float], parts: list[Sentence]) -> bool:
-    """The answer's sentence closest to the key point says "not" where the point does not."""
+def _contradicts(wording_negated: bool, weights: dict[str, float], parts: list[Clause]) -> bool:
+    """The answer's clause closest to the key point says "not" where the point does not."""
     best, best_share = None, 0.0
     for part in parts:
         share = _share(weights, part.concepts)
@@ -77,7 +80,7 @@ def _contradicts(wording_negated: bool, weights: dict[str, float], parts: list[S
     return best is not None and best.negated != wording_negated
 
 
-def _point_result(point: PreparedKeyPoint, present: frozenset[str], parts: list[Sentence]):
+def _point_result(point: PreparedKeyPoint, present: frozenset[str], parts: list[Clause]):
     share, wording = max(
         ((_share(w.weights, present), w) for w in point.wordings), key=lambda item: item[0]
     )
@@ -160,7 +163,7 @@ def score_answer(rubric: Rubric, answer_text: str, *, time_taken_seconds=None) -
     text = neutralise(answer_text or "", prepared.known)
     answer = analyse(text)
     written = style(text)
-    parts = [Sentence(frozenset(concepts(part)), negated(part)) for part in sentences(text)]
+    parts = [Clause(frozenset(concepts(part)), negated(part)) for part in clauses(text)]
     results = [_point_result(p, answer.concept_set, parts) for p in prepared.key_points]
     lexical = _lexical(prepared, answer, text)
     scores = {k: _one_decimal(10 * v) for k, v in _parts(lexical, results, written.clarity).items()}
