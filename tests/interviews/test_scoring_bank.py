@@ -21,13 +21,26 @@ def test_the_shipped_bank_has_no_problems():
     assert validate_bank() == []
 
 
+def test_the_bank_is_large_and_broad(bank):
+    assert len(bank.questions) >= 200
+    assert len(bank.roles) >= 20
+    assert len(bank.skills()) >= 20
+    assert len({q.text for q in bank.questions}) == len(bank.questions)
+    assert len(bank.templates) >= 3
+
+
 def test_every_skill_is_a_canonical_taxonomy_name(bank):
     assert bank.skills()
     assert all(canonical(skill) == skill for skill in bank.skills())
 
 
 def test_every_question_type_and_difficulty_is_represented(bank):
-    assert {q.question_type for q in bank.questions} >= {"technical", "problem_solving"}
+    assert {q.question_type for q in bank.questions} == {
+        "technical",
+        "behavioral",
+        "situational",
+        "problem_solving",
+    }
     assert {q.difficulty for q in bank.questions} == {"easy", "medium", "hard"}
 
 
