@@ -22,7 +22,8 @@ STOP_WORDS = _words(
     then there these they this those though through thus to too toward towards until upon us
     very via was we well were what whatever when whenever where whereas wherever whether which
     while who whom whose why will with would yet you your yours yourself yourselves e.g i.e eg
-    ie get gets getting got let lets say says said seem seems thing things something
+    ie get gets getting got let lets say says said seem seems thing things something use
+    uses used using
     someone basically actually literally kind sort lot lots simply
     """
 )

@@ -16,6 +16,7 @@ from interviews.scoring.types import KeyPoint, Rubric
 
 QUESTION_DISCOUNT = 0.35
 SKILL_WEIGHT = 1.5
+CODE_WEIGHT = 2.0  # an identifier such as select_related names exactly one thing
 MAX_PROPOSED = 5
 # Words that come in opposite pairs: tying a thing to the wrong one is an error.
 OPPOSITES = tuple(
@@ -128,7 +129,7 @@ def negated(text: str) -> bool:
 
 
 def _weights(analysed: Analysed, question: frozenset[str]) -> dict[str, float]:
-    weights = dict.fromkeys(analysed.concepts, 1.0)
+    weights = {c: CODE_WEIGHT if "_" in c else 1.0 for c in analysed.concepts}
     weights.update(dict.fromkeys(analysed.skills, SKILL_WEIGHT))
     return {
         concept: weight * (QUESTION_DISCOUNT if concept in question else 1.0)

@@ -1,13 +1,16 @@
 """score_answer: an answer against a rubric, 0 to 10 on four parts, every input explained.
 
-* completeness: weighted key-point coverage. A key point's coverage is the best share, over
-  its wordings, of its (weighted) concepts the answer uses; full credit from FULL_CREDIT.
-* accuracy: the same coverage with contradicted key points (the answer says "not" where the
-  point does not, or the other way round) counting against it, blended with how much of
-  the gold answer's word order the answer keeps and how much of it is on topic.
+* completeness: weighted key-point coverage. A key point's share is the best share, over its
+  wordings, of its weighted concepts the answer uses; no credit below PARTIAL_FROM, full
+  credit from FULL_CREDIT, and it counts as said from MATCHED_FROM.
+* accuracy: what the answer says is right: the best uncontradicted key point, the share of
+  the answer's own claims (concepts beyond the question's) that the rubric supports, and how
+  much of the gold answer's word order it keeps; less a penalty for contradicted key points
+  (the closest clause says "not" where the point does not, or the other way round) and for
+  crossed ties (what the gold says of one thing, said of its rival).
 * relevance: weighted recall of the gold answer's concepts (the question's own words
-  discounted), saturating at RECALL_SATURATION so a short answer that says the essential
-  thing is not punished for brevity, blended with the share of the answer that is on topic.
+  discounted), full at RECALL_SATURATION so a short answer that says the essential thing is
+  not punished for brevity, blended with the share of the answer that is on topic.
 * clarity: style.py, scaled by how much of the answer is on topic: a clear answer to
   another question communicates nothing.
 """
@@ -80,7 +83,9 @@ def _contradicts(wording_negated: bool, weights: dict[str, float], parts: list[C
     return best is not None and best.negated != wording_negated
 
 
-def _point_result(point: PreparedKeyPoint, present: frozenset[str], parts: list[Clause]):
+def _point_result(
+    point: PreparedKeyPoint, present: frozenset[str], parts: list[Clause]
+) -> PointResult:
     share, wording = max(
         ((_share(w.weights, present), w) for w in point.wordings), key=lambda item: item[0]
     )

@@ -13,7 +13,10 @@ from dataclasses import dataclass
 from ai.skills import extract_skill_mentions, taxonomy
 from interviews.scoring import lexicon
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[+#]+|\.js\b|(?:['\u2019][A-Za-z]+))?|\d+(?:\.\d+)?")
+# A word, or a code identifier kept whole ("select_related", "c++", "node.js").
+_WORD = re.compile(
+    r"[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*(?:[+#]+|\.js\b|(?:['\u2019][A-Za-z]+))?|\d+(?:\.\d+)?"
+)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+|;\s+")
 _VOWEL = re.compile(r"[aeiouy]")
 # Complexity written as notation reads as the words a reference answer uses.
