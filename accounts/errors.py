@@ -1,32 +1,32 @@
-from rest_framework import status
+from http import HTTPStatus
 
 from core.errors import ConflictError, DomainError
 
 
 class EmailTaken(ConflictError):
-    default_code = "email_taken"
-    default_detail = "An account with this email already exists."
+    error_code = "email_taken"
+    message = "An account with this email already exists."
 
 
 class InvalidCredentials(DomainError):
-    status_code = status.HTTP_401_UNAUTHORIZED
-    default_code = "invalid_credentials"
-    default_detail = "Email or password is incorrect."
+    status_code = HTTPStatus.UNAUTHORIZED
+    error_code = "invalid_credentials"
+    message = "Email or password is incorrect."
 
 
 class AccountDisabled(DomainError):
-    status_code = status.HTTP_403_FORBIDDEN
-    default_code = "account_disabled"
-    default_detail = "This account is disabled."
+    status_code = HTTPStatus.FORBIDDEN
+    error_code = "account_disabled"
+    message = "This account is disabled."
 
 
 class InvalidRefreshToken(DomainError):
-    status_code = status.HTTP_401_UNAUTHORIZED
-    default_code = "invalid_refresh_token"
-    default_detail = "The refresh token is invalid, expired or already used."
+    status_code = HTTPStatus.UNAUTHORIZED
+    error_code = "invalid_refresh_token"
+    message = "The refresh token is invalid, expired or already used."
 
 
 class RoleNotAllowed(DomainError):
-    status_code = status.HTTP_403_FORBIDDEN
-    default_code = "role_not_allowed"
-    default_detail = "You may only create users with a role below your own."
+    status_code = HTTPStatus.FORBIDDEN
+    error_code = "role_not_allowed"
+    message = "You may only create users with a role below your own."

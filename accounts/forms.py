@@ -8,6 +8,7 @@ from accounts.models import (
     User,
     normalize_email,
 )
+from core.errors import DomainError
 
 
 class LoginForm(forms.Form):
@@ -53,7 +54,7 @@ class PasswordResetRequestForm(PasswordResetForm):
 
 def add_service_errors(form: forms.Form, exc) -> None:
     """Show a service's error on the form: per field for validation, else at the top."""
-    detail = exc.detail
+    detail = exc.errors if isinstance(exc, DomainError) and exc.errors else exc.detail
     if isinstance(detail, dict):
         for field, messages in detail.items():
             target = field if field in form.fields else None

@@ -10,7 +10,7 @@ from django.urls import reverse_lazy
 from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
-from rest_framework.exceptions import APIException
+from rest_framework.exceptions import ValidationError
 
 from accounts import services
 from accounts.forms import (
@@ -22,6 +22,7 @@ from accounts.forms import (
 )
 from accounts.models import Role
 from accounts.permissions import role_required
+from core.errors import DomainError
 from core.http import client_ip
 from core.ratelimit import enforce_rate_limits
 from core.views import renders_rate_limits
@@ -54,7 +55,7 @@ def login_view(request):
             user = services.user_authenticate(
                 email=email, password=form.cleaned_data["password"], ip=client_ip(request)
             )
-        except APIException as exc:
+        except (ValidationError, DomainError) as exc:
             add_service_errors(form, exc)
         else:
             login(request, user, backend=SESSION_BACKEND)
@@ -76,7 +77,7 @@ def register_view(request):
         )
         try:
             user = services.user_register(**data, ip=client_ip(request))
-        except APIException as exc:
+        except (ValidationError, DomainError) as exc:
             add_service_errors(form, exc)
         else:
             login(request, user, backend=SESSION_BACKEND)

@@ -10,8 +10,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django_ratelimit.core import get_usage
-
-from core.errors import RateLimited
+from rest_framework import exceptions
 
 
 @dataclass(frozen=True)
@@ -26,6 +25,19 @@ class RateLimitState:
             "X-RateLimit-Remaining": str(self.remaining),
             "X-RateLimit-Reset": str(int(time.time()) + self.reset_in),
         }
+
+
+class RateLimited(exceptions.Throttled):
+    """A 429 with `Retry-After` (DRF's throttling answer) that also carries the limit state."""
+
+    default_code = "rate_limited"
+    default_detail = "Too many requests."
+    extra_detail_singular = "Try again in {wait} second."
+    extra_detail_plural = "Try again in {wait} seconds."
+
+    def __init__(self, state: RateLimitState):
+        super().__init__(wait=state.reset_in)
+        self.state = state
 
 
 def enforce_rate_limits(request, *, group: str, keys: dict[str, str]) -> RateLimitState | None:

@@ -8,8 +8,8 @@ from django.shortcuts import render
 from django.template import loader
 from django.views.decorators.cache import never_cache
 
-from core.api.exceptions import error_body
-from core.errors import RateLimited
+from core.errors import error_body
+from core.ratelimit import RateLimited
 
 
 def home_view(request):

@@ -21,7 +21,7 @@ from rest_framework.exceptions import ValidationError
 from accounts.forms import add_service_errors
 from accounts.models import Role
 from accounts.permissions import role_required
-from core.api.exceptions import error_body, flatten_errors
+from core.api.exceptions import flatten_errors
 from core.errors import DomainError
 from core.ratelimit import enforce_rate_limits
 from core.views import renders_rate_limits
@@ -137,7 +137,7 @@ def job_share_view(request, short_code):
     except DomainError as exc:
         if not wants_json:
             raise Http404 from exc
-        response = JsonResponse(error_body(str(exc.detail), exc.get_codes()), status=404)
+        response = JsonResponse(exc.as_payload(), status=404)
     else:
         response = _job_response(request, job, wants_json)
     patch_vary_headers(response, ["Accept"])

@@ -6,8 +6,8 @@ an employer, degree or number that neither the resume nor the posting holds.
 """
 
 from ai.llm import generate
-from core.errors import DomainError
 from resumes.analysis import JobTarget, skill_match
+from resumes.errors import UnknownTone
 from resumes.rendering.formats import require_format
 from resumes.rendering.letter import letter_docx, letter_pdf
 
@@ -15,11 +15,6 @@ TONES = ("professional", "enthusiastic", "concise")
 LETTER_FORMATS = ("txt", "pdf", "docx")
 # The letter cites a few recent roles; older ones add length, not persuasion.
 MAX_ROLES = 4
-
-
-class UnknownTone(DomainError, ValueError):
-    default_code = "unknown_tone"
-    default_detail = "Choose a tone: professional, enthusiastic or concise."
 
 
 def _skill_names(profile: dict) -> list[str]:

@@ -7,17 +7,11 @@ start-up, so this app never imports it.
 from collections.abc import Callable
 from dataclasses import asdict
 
-from core.errors import DomainError
 from resumes.analysis import JobTarget, job_target_from_description
+from resumes.errors import JobPostingNotFound
 
 # A pasted job description shorter than this says too little to match skills against.
 MIN_JOB_DESCRIPTION = 50
-
-
-class JobPostingNotFound(DomainError):
-    status_code = 404
-    default_code = "job_not_found"
-    default_detail = "No open job posting has this id."
 
 
 JobResolver = Callable[[int, object], JobTarget | None]

@@ -22,6 +22,7 @@ from core.ratelimit import enforce_rate_limits
 from core.views import renders_rate_limits
 from resumes import presenters, selectors
 from resumes.cover_letters import LETTER_FORMATS
+from resumes.errors import UnknownTemplate
 from resumes.exports import EXPORT_FORMATS, export_analysis
 from resumes.forms import (
     AnalyseForm,
@@ -42,7 +43,7 @@ from resumes.http import (
 from resumes.job_targets import job_target_resolve
 from resumes.models import AnalysisStatus
 from resumes.progress import progress_message
-from resumes.rendering import RESUME_FORMATS, TEMPLATES, UnknownTemplate, template_sample
+from resumes.rendering import RESUME_FORMATS, TEMPLATES, template_sample
 from resumes.services import analyses, documents
 from resumes.services.resumes import resume_delete, resume_read_original, resume_upload
 

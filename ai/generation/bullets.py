@@ -9,6 +9,10 @@ from collections.abc import Sequence
 
 from ai.generation.text import capitalise, join_words
 from ai.generation.verbs import is_past, past_of_gerund, past_of_participle
+from ai.llm.errors import EngineError
+from ai.llm.fact_guard import EMPLOYERS, NUMBERS, FactIndex, unsupported_claims
+from ai.llm.registry import Task, register
+from ai.llm.schemas import TEXT, object_schema
 from ai.skills import canonical
 
 MAX_WORDS = 30
@@ -238,3 +242,50 @@ def _result_example(core: str) -> str:
         if any(topic in lower for topic in topics):
             return example
     return _DEFAULT_EXAMPLE
+
+
+def _complete(data: dict, facts: dict) -> dict:
+    """The rewrites in the order of the bullets, one for each."""
+    by_id = {rewrite["id"]: rewrite for rewrite in data["rewrites"]}
+    wanted = [bullet["id"] for bullet in facts.get("bullets") or []]
+    missing = [bullet_id for bullet_id in wanted if bullet_id not in by_id]
+    if missing or len(by_id) != len(wanted):
+        raise EngineError(f"output does not answer every bullet (missing {missing})")
+    return {"rewrites": [by_id[bullet_id] for bullet_id in wanted]}
+
+
+def _verify(data: dict, facts: dict) -> list[str]:
+    """Each rewrite against its own bullet: no number or employer from elsewhere."""
+    bullets = {bullet["id"]: bullet["text"] for bullet in facts.get("bullets") or []}
+    context = [facts.get("role_title") or "", *(facts.get("keywords") or [])]
+    problems = []
+    for rewrite in data["rewrites"]:
+        # Bracketed prompts hold example numbers for the candidate to replace, not claims.
+        claim = re.sub(r"\[[^\]]*\]", "", rewrite["text"])
+        index = FactIndex([bullets.get(rewrite["id"], ""), *context])
+        problems += unsupported_claims(claim, index, rules=(NUMBERS, EMPLOYERS))
+    return problems
+
+
+SCHEMA = object_schema(
+    {"rewrites": {"type": "array", "items": object_schema({"id": TEXT, "text": TEXT})}}
+)
+register(
+    Task(
+        name="bullet_rewrites",
+        schema=SCHEMA,
+        brief=(
+            "Rewrite each resume bullet of `bullets` for the role `role_title`. Start with a "
+            "strong past-tense action verb, use the active voice, drop personal pronouns, stay "
+            "under 30 words and keep every term of `keywords` that the bullet contains. "
+            "`issues` says what to fix: weak_verb, no_number, passive_voice, too_long, "
+            "personal_pronoun. Never add a number, metric or result the bullet does not "
+            "state; where a measurable result is missing, end with a bracketed prompt such as "
+            '"[add a measurable result, e.g. 30% faster]". Return one rewrite per bullet, '
+            "with the bullet's `id`."
+        ),
+        write=write_bullet_rewrites,
+        verify=_verify,
+        complete=_complete,
+    )
+)

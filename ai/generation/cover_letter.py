@@ -9,9 +9,16 @@ import re
 from ai.generation.facts import certification_names, education_phrase, latest_job
 from ai.generation.text import format_years, join_words, sentence, strip_end
 from ai.generation.verbs import is_past
+from ai.llm.fact_guard import ALL_RULES, claims_in
+from ai.llm.registry import Task, register
+from ai.llm.schemas import TEXT, object_schema, texts_schema
 
 TONES = ("professional", "enthusiastic", "concise")
 _SKILLS_SHOWN = 4
+# Personal fields of the cover letter's candidate that never leave the machine.
+PERSONAL_FIELDS = frozenset({"name", "email", "phone", "location", "links"})
+# A job description beyond this adds cost, not facts the letter can use.
+_DESCRIPTION_CHARS = 6000
 
 
 def write_cover_letter(facts: dict) -> dict:
@@ -185,3 +192,56 @@ def _mentions(text: str, skill: str) -> bool:
 
 def _article(word: str) -> str:
     return "an" if word[:1].lower() in "aeiou" else "a"
+
+
+def _remote_facts(facts: dict) -> dict:
+    tone = facts.get("tone") or "professional"
+    if tone not in TONES:
+        raise ValueError(f"Unknown cover letter tone {tone!r}; use one of {', '.join(TONES)}.")
+    candidate = {
+        key: value
+        for key, value in (facts.get("candidate") or {}).items()
+        if key not in PERSONAL_FIELDS
+    }
+    job = dict(facts.get("job") or {})
+    job["description"] = (job.get("description") or "")[:_DESCRIPTION_CHARS]
+    return {"tone": tone, "candidate": candidate, "job": job}
+
+
+def _complete(data: dict, facts: dict) -> dict:
+    return {**data, "signature": signature(facts.get("candidate") or {})}
+
+
+def _verify(data: dict, facts: dict) -> list[str]:
+    texts = [data["subject"], data["greeting"], *data["paragraphs"], data["closing"]]
+    return claims_in(texts, facts, ALL_RULES)
+
+
+# What Gemini writes; the signature is always filled in locally, so the candidate's name and
+# contact details never need to reach the model.
+BODY_SCHEMA = object_schema(
+    {"subject": TEXT, "greeting": TEXT, "paragraphs": texts_schema(1, 6), "closing": TEXT}
+)
+SCHEMA = object_schema({**BODY_SCHEMA["properties"], "signature": {"type": "string"}})
+register(
+    Task(
+        name="cover_letter",
+        schema=SCHEMA,
+        remote_schema=BODY_SCHEMA,
+        brief=(
+            "Write a cover letter in the tone `tone`: professional (formal and measured, 3 to "
+            "4 paragraphs), enthusiastic (warm and energetic, 3 to 4 paragraphs) or concise "
+            "(2 short paragraphs). Use the candidate's current title, years of experience, "
+            "matched skills and one or two achievements from `candidate.experience[].bullets`. "
+            'Name the company only as `job.company` gives it; when it is null, say "your '
+            'team". Mention only employers, degrees, schools and certifications listed in the '
+            "facts. `subject` is the email subject, `greeting` the salutation, `paragraphs` "
+            "the body without greeting or sign-off, `closing` the sign-off phrase. Write no "
+            "signature or contact details: they are added afterwards."
+        ),
+        write=write_cover_letter,
+        remote_facts=_remote_facts,
+        verify=_verify,
+        complete=_complete,
+    )
+)

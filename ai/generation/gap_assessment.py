@@ -1,6 +1,9 @@
 """Local overall assessment of a candidate against a job, from the computed skill match."""
 
 from ai.generation.text import format_number, join_limited, join_words
+from ai.llm.fact_guard import DEGREES, NUMBERS, claims_in
+from ai.llm.registry import Task, register
+from ai.llm.schemas import TEXT, object_schema
 
 # Lower bound of the match percentage → how the match reads.
 _BANDS = (
@@ -76,3 +79,24 @@ def _time_sentence(hours: int, has_required_gaps: bool) -> str:
 
 def _skills(names: list[str]) -> str:
     return "skill" if len(names) == 1 else "skills"
+
+
+def _verify(data: dict, facts: dict) -> list[str]:
+    return claims_in([data["overall_assessment"]], facts, (NUMBERS, DEGREES))
+
+
+register(
+    Task(
+        name="gap_assessment",
+        schema=object_schema({"overall_assessment": TEXT}),
+        brief=(
+            "Write `overall_assessment`: one paragraph of 3 to 5 sentences on how well the "
+            "candidate fits the role `job_title`. Describe the fit from `match_percentage`, "
+            "name the strengths in `matched_skills`, name every skill of "
+            "`missing_required_skills` and `missing_preferred_skills`, and give the "
+            "preparation time as `estimated_hours` hours."
+        ),
+        write=write_gap_assessment,
+        verify=_verify,
+    )
+)

@@ -7,6 +7,9 @@ cannot name the candidate or assume a gender.
 
 from ai.generation.facts import certification_names, education_phrase, latest_title
 from ai.generation.text import format_number, format_years, join_limited, join_words, sentence
+from ai.llm.fact_guard import DEGREES, NUMBERS, claims_in
+from ai.llm.registry import Task, register
+from ai.llm.schemas import TEXT, object_schema, texts_schema
 from ai.skills import CATEGORY_LABELS
 
 MIN_POINTS = 3
@@ -229,3 +232,36 @@ def _bounded(points: list[str], last_resorts: tuple[str, ...]) -> list[str]:
         if extra not in unique:
             unique.append(extra)
     return unique[:MAX_POINTS]
+
+
+def _remote_facts(facts: dict) -> dict:
+    profile = {k: v for k, v in (facts.get("profile") or {}).items() if k != "personal_info"}
+    return {**facts, "profile": profile}
+
+
+def _verify(data: dict, facts: dict) -> list[str]:
+    return claims_in([data["summary"], *data["pros"], *data["cons"]], facts, (NUMBERS, DEGREES))
+
+
+SCHEMA = object_schema(
+    {
+        "summary": TEXT,
+        "pros": texts_schema(MIN_POINTS, MAX_POINTS),
+        "cons": texts_schema(MIN_POINTS, MAX_POINTS),
+    }
+)
+register(
+    Task(
+        name="resume_review",
+        schema=SCHEMA,
+        brief=(
+            "Review the resume described by the facts. `summary`: two or three sentences "
+            "naming the strongest areas (from `ats_score.breakdown` and the profile's skills) "
+            "and the area that needs most work. `pros` and `cons`: 3 to 6 short points each, "
+            "each grounded in the breakdown, the deductions, the skills or the skill match."
+        ),
+        write=write_resume_review,
+        remote_facts=_remote_facts,
+        verify=_verify,
+    )
+)

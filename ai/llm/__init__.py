@@ -9,17 +9,19 @@ from ai.llm.engines import Engine, LocalEngine
 from ai.llm.errors import EngineError, UnknownTask
 from ai.llm.gateway import configured_engine, generate
 from ai.llm.gemini import GeminiEngine
+from ai.llm.registry import Task, register, task_names
 from ai.llm.result import AIResult
-from ai.llm.tasks import TASK_NAMES
 
 __all__ = [
-    "TASK_NAMES",
     "AIResult",
     "Engine",
     "EngineError",
     "GeminiEngine",
     "LocalEngine",
+    "Task",
     "UnknownTask",
     "configured_engine",
     "generate",
+    "register",
+    "task_names",
 ]

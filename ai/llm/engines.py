@@ -2,7 +2,7 @@
 
 from abc import ABC, abstractmethod
 
-from ai.llm.tasks import get_task
+from ai.llm.registry import get_task
 
 
 class Engine(ABC):

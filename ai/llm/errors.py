@@ -2,7 +2,7 @@
 
 
 class UnknownTask(ValueError):
-    """The task name is not one of `ai.llm.TASK_NAMES`."""
+    """The task name is not one of `ai.llm.task_names()`."""
 
 
 class EngineError(Exception):

@@ -95,6 +95,16 @@ def unsupported_claims(
     return list(dict.fromkeys(problems))
 
 
+def claims_in(texts: Iterable[str], facts: object | FactIndex, rules: Iterable[str]) -> list[str]:
+    """`unsupported_claims` over several texts, each problem once."""
+    index = facts if isinstance(facts, FactIndex) else FactIndex(facts)
+    rules = tuple(rules)
+    problems = [
+        problem for text in texts for problem in unsupported_claims(text, index, rules=rules)
+    ]
+    return list(dict.fromkeys(problems))
+
+
 def _employers(text: str) -> Iterator[str]:
     for match in _EMPLOYER.finditer(text):
         name = _clean_name(match.group("name"))

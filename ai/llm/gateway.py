@@ -9,9 +9,9 @@ import logging
 from ai.llm.engines import Engine, LocalEngine
 from ai.llm.errors import EngineError
 from ai.llm.gemini import GeminiEngine
+from ai.llm.registry import Task, conversation, get_task
 from ai.llm.result import AIResult
 from ai.llm.schemas import schema_errors
-from ai.llm.tasks import Task, get_task
 
 logger = logging.getLogger(__name__)
 
@@ -19,10 +19,12 @@ logger = logging.getLogger(__name__)
 def generate(task: str, facts: dict, *, engine: Engine | None = None) -> AIResult:
     """Run `task` on `facts` with `engine` (default: the configured one), falling back to local.
 
-    Raises UnknownTask for a task name that is not registered and ValueError for facts a task
-    cannot use (an unknown cover letter tone).
+    A multi-turn task's facts carry `messages` (see `ai.llm.registry`). Raises UnknownTask
+    for a task name that is not registered and ValueError for facts a task cannot use (an
+    unknown cover letter tone, a malformed history).
     """
     spec = get_task(task)
+    conversation(facts)
     engine = engine or configured_engine()
     if isinstance(engine, LocalEngine):
         return _local(spec, facts)

@@ -19,7 +19,7 @@ from google.genai import types
 
 from ai.llm.engines import Engine
 from ai.llm.errors import EngineError
-from ai.llm.tasks import Task, get_task
+from ai.llm.registry import Task, conversation, get_task
 
 # Pinned rather than left to the SDK's defaults (which moved to v1 and honour environment
 # overrides) so the endpoint and its structured-output features are the ones tested.
@@ -27,6 +27,7 @@ BASE_URL = "https://generativelanguage.googleapis.com/"
 API_VERSION = "v1beta"
 BACKOFF_SECONDS = 1.0
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_GEMINI_ROLES = {"user": "user", "assistant": "model"}
 
 
 def _transport_errors(*names: str) -> tuple[type[Exception], ...]:
@@ -90,9 +91,11 @@ class GeminiEngine(Engine):
             response_json_schema=spec.answer_schema,
             temperature=0,
         )
-        return _parse(self._call(prompt(spec, facts), config))
+        return _parse(self._call(contents(spec, facts), config))
 
-    def _call(self, contents: str, config: types.GenerateContentConfig) -> str:
+    def _call(
+        self, contents: str | list[types.Content], config: types.GenerateContentConfig
+    ) -> str:
         """The answer text, after up to `attempts` calls."""
         failure = ""
         for attempt in range(self.attempts):
@@ -136,8 +139,33 @@ def _retryable(status: int | None) -> bool:
 def prompt(task: Task, facts: dict) -> str:
     """The user message: the facts the task lets a remote model see, as sorted JSON."""
     visible = json.dumps(task.remote_facts(facts), sort_keys=True, ensure_ascii=False)
+    return f"Facts:\n{_scrubbed(visible)}"
+
+
+def contents(task: Task, facts: dict) -> str | list[types.Content]:
+    """What Gemini reads: the facts as the first user turn, then a multi-turn task's history.
+
+    Turns of one role in a row are joined into one, so the conversation alternates between
+    user and model as Gemini expects (the facts open the user's first message).
+    """
+    facts, history = conversation(facts)
+    first = prompt(task, facts)
+    if not history:
+        return first
+    turns: list[tuple[str, str]] = [("user", first)]
+    for message in history:
+        role = _GEMINI_ROLES[message["role"]]
+        text = _scrubbed(message["content"])
+        if turns[-1][0] == role:
+            turns[-1] = (role, f"{turns[-1][1]}\n\n{text}")
+        else:
+            turns.append((role, text))
+    return [types.Content(role=role, parts=[types.Part(text=text)]) for role, text in turns]
+
+
+def _scrubbed(text: str) -> str:
     # Belt and braces: an email address typed into free text is still personal data.
-    return f"Facts:\n{_EMAIL.sub('[email removed]', visible)}"
+    return _EMAIL.sub("[email removed]", text)
 
 
 def _parse(text: str) -> dict:

@@ -1,16 +1,17 @@
-"""JSON schemas of the task outputs, and validation against them.
+"""Building blocks of the tasks' JSON schemas, and validation against them.
 
 The same schemas are sent to Gemini as `response_json_schema`, so they keep to the keywords
 its structured output supports: type, properties, required, items, min/maxItems, minLength
-and additionalProperties.
+and additionalProperties. Each task declares its own schema beside its writer.
 """
 
 from jsonschema import Draft202012Validator
 
-_TEXT = {"type": "string", "minLength": 1}
+TEXT = {"type": "string", "minLength": 1}
 
 
-def _object(properties: dict) -> dict:
+def object_schema(properties: dict) -> dict:
+    """An object with exactly these properties, all required."""
     return {
         "type": "object",
         "properties": properties,
@@ -19,24 +20,8 @@ def _object(properties: dict) -> dict:
     }
 
 
-def _texts(min_items: int, max_items: int) -> dict:
-    return {"type": "array", "items": _TEXT, "minItems": min_items, "maxItems": max_items}
-
-
-RESUME_REVIEW = _object({"summary": _TEXT, "pros": _texts(3, 6), "cons": _texts(3, 6)})
-
-# What Gemini writes for a cover letter; the signature is always filled in locally, so the
-# candidate's name and contact details never need to reach the model.
-COVER_LETTER_BODY = _object(
-    {"subject": _TEXT, "greeting": _TEXT, "paragraphs": _texts(1, 6), "closing": _TEXT}
-)
-COVER_LETTER = _object({**COVER_LETTER_BODY["properties"], "signature": {"type": "string"}})
-
-BULLET_REWRITES = _object(
-    {"rewrites": {"type": "array", "items": _object({"id": _TEXT, "text": _TEXT})}}
-)
-
-GAP_ASSESSMENT = _object({"overall_assessment": _TEXT})
+def texts_schema(min_items: int, max_items: int) -> dict:
+    return {"type": "array", "items": TEXT, "minItems": min_items, "maxItems": max_items}
 
 
 def schema_errors(data: object, schema: dict) -> list[str]:

@@ -33,13 +33,13 @@ from gdpr.crypto import decrypt_bytes, encrypt_bytes
 from jobs.errors import JobNotFound
 from jobs.matching.service import job_compatibility
 from jobs.selectors import jobs_open
+from resumes.errors import ResumeNotReadable
 from resumes.extraction import extract_text
 from resumes.files import check_upload
 from resumes.http import read_upload
 from resumes.models import CONTENT_TYPES, Resume
 from resumes.parsing import parse_resume
 from resumes.selectors import resume_get
-from resumes.services.documents import ResumeNotReadable
 from resumes.services.resumes import resume_read_original
 
 logger = logging.getLogger(__name__)

@@ -9,11 +9,11 @@ other application endpoint.
 from statistics import fmean
 
 from django.db import transaction
-from rest_framework.exceptions import ValidationError
 
 from ats.candidates import application_may_review
 from ats.errors import ApplicationNotFound
 from ats.models import Application, Recommendation, Scorecard
+from core.errors import InvalidInput
 
 MIN_RATING, MAX_RATING = 1, 5
 MAX_CRITERIA = 10
@@ -23,11 +23,11 @@ MAX_NOTES_LENGTH = 5000
 
 def scorecard_ratings_clean(ratings) -> dict[str, int]:
     """Ratings as {criterion: 1..5}: 1 to 10 criteria, names trimmed, at most 60 characters,
-    distinct regardless of case; whole numbers only. Raises the 400 validation error."""
+    distinct regardless of case; whole numbers only. Raises InvalidInput (400) naming the field."""
     if not isinstance(ratings, dict) or not ratings:
-        raise ValidationError({"ratings": ["Rate at least one criterion."]})
+        raise InvalidInput({"ratings": ["Rate at least one criterion."]})
     if len(ratings) > MAX_CRITERIA:
-        raise ValidationError({"ratings": [f"Rate at most {MAX_CRITERIA} criteria."]})
+        raise InvalidInput({"ratings": [f"Rate at most {MAX_CRITERIA} criteria."]})
     cleaned: dict[str, int] = {}
     seen: set[str] = set()
     errors: list[str] = []
@@ -48,21 +48,21 @@ def scorecard_ratings_clean(ratings) -> dict[str, int]:
         seen.add(name.casefold())
         cleaned[name] = value
     if errors:
-        raise ValidationError({"ratings": errors})
+        raise InvalidInput({"ratings": errors})
     return cleaned
 
 
 def _recommendation_clean(recommendation) -> str:
     if recommendation not in Recommendation.values:
         choices = ", ".join(Recommendation.values)
-        raise ValidationError({"recommendation": [f"Choose one of: {choices}."]})
+        raise InvalidInput({"recommendation": [f"Choose one of: {choices}."]})
     return recommendation
 
 
 def _notes_clean(notes) -> str:
     notes = (notes or "").strip()
     if len(notes) > MAX_NOTES_LENGTH:
-        raise ValidationError({"notes": [f"At most {MAX_NOTES_LENGTH} characters."]})
+        raise InvalidInput({"notes": [f"At most {MAX_NOTES_LENGTH} characters."]})
     return notes
 
 

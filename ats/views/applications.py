@@ -124,7 +124,7 @@ def _apply(request, form: ApplyForm, job):
     except Http404:
         _add_error(form, "resume", "Choose one of your own resumes.")
     except DomainError as exc:
-        field = next(iter(getattr(exc, "field_errors", None) or {}), None)
+        field = next(iter(exc.errors), None)
         if field is None and isinstance(exc, FILE_ERRORS):
             field = "file"
         _add_error(form, field, str(exc.detail))

@@ -11,7 +11,6 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
-from rest_framework.exceptions import ValidationError
 
 from accounts.forms import add_service_errors
 from accounts.models import Role
@@ -23,6 +22,7 @@ from ats.selectors import application_get_managed
 from ats.services.applications import application_resume_download
 from ats.services.scorecards import MAX_CRITERIA, MAX_CRITERION_LENGTH, scorecard_submit
 from ats.stages import Stage
+from core.errors import InvalidInput
 from core.http import client_ip
 from resumes.http import file_response
 from resumes.presenters import gauge, skill_groups
@@ -166,7 +166,7 @@ def scorecard_view(request, application_id):
                 recommendation=form.cleaned_data["recommendation"],
                 notes=form.cleaned_data["notes"],
             )
-        except ValidationError as exc:
+        except InvalidInput as exc:
             add_service_errors(form, exc)
         else:
             verb = "saved" if created else "updated"

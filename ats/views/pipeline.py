@@ -177,8 +177,7 @@ def bulk_view(request, job_id):
             )
     except BulkStageMoveNotAllowed as exc:
         reasons = "; ".join(
-            f"{applications[pk].applicant_name}: {' '.join(why)}"
-            for pk, why in exc.field_errors.items()
+            f"{applications[pk].applicant_name}: {' '.join(why)}" for pk, why in exc.errors.items()
         )
         messages.error(request, f"{exc.detail} {reasons}")
     except DomainError as exc:

@@ -7,11 +7,12 @@ import logging
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.http import Http404
-from django.utils import timezone
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 from rest_framework.views import set_rollback
+
+from core.errors import DomainError, InvalidInput, error_body
 
 logger = logging.getLogger(__name__)
 
@@ -21,17 +22,6 @@ ERROR_CODES = {
     "parse_error": "malformed_request",
     "throttled": "rate_limited",
 }
-
-
-def error_body(detail: str, error_code: str, errors: dict | None = None) -> dict:
-    body = {
-        "detail": detail,
-        "error_code": error_code,
-        "timestamp": timezone.now().isoformat().replace("+00:00", "Z"),
-    }
-    if errors:
-        body["errors"] = errors
-    return body
 
 
 def flatten_errors(detail, prefix: str = "") -> dict[str, list[str]]:
@@ -51,10 +41,7 @@ def flatten_errors(detail, prefix: str = "") -> dict[str, list[str]]:
 
 
 def _validation_body(exc: exceptions.ValidationError) -> dict:
-    errors = flatten_errors(exc.detail)
-    fields = ", ".join(name for name in errors if name != "non_field_errors")
-    detail = f"Invalid input in: {fields}." if fields else next(iter(errors.values()))[0]
-    return error_body(detail, "validation_error", errors)
+    return InvalidInput(flatten_errors(exc.detail)).as_payload()
 
 
 def _api_exception_body(exc: exceptions.APIException) -> dict:
@@ -70,12 +57,13 @@ def _api_exception_body(exc: exceptions.APIException) -> dict:
         detail = " ".join(str(item) for item in detail)
     else:
         code = getattr(detail, "code", None) or code
-    # A domain error may name the fields (or items) it is about, like a validation error.
-    field_errors = getattr(exc, "field_errors", None)
-    return error_body(str(detail), ERROR_CODES.get(code, code), field_errors)
+    return error_body(str(detail), ERROR_CODES.get(code, code))
 
 
 def api_exception_handler(exc, context):
+    if isinstance(exc, DomainError):
+        set_rollback()
+        return Response(exc.as_payload(), status=exc.status_code)
     if isinstance(exc, Http404):
         exc = exceptions.NotFound()
     elif isinstance(exc, DjangoPermissionDenied):

@@ -1,5 +1,4 @@
-from core.errors import RateLimited
-from core.ratelimit import enforce_rate_limits
+from core.ratelimit import RateLimited, enforce_rate_limits
 
 
 class RateLimitedMixin:

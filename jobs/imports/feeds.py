@@ -17,7 +17,7 @@ from pathlib import PurePath
 
 from django.conf import settings
 
-from jobs.imports.errors import FeedTooLarge, FeedTooManyRows, UnreadableFeed, UnsupportedFeed
+from jobs.errors import FeedTooLarge, FeedTooManyRows, UnreadableFeed, UnsupportedFeed
 from jobs.imports.jsearch import jsearch_row
 
 JSON_EXTENSIONS = {".json"}

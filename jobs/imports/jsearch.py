@@ -16,7 +16,7 @@ from django.conf import settings
 
 from core.integrations.errors import ServiceError, ServiceRejected, ServiceUnauthorized
 from core.integrations.http import ServiceClient
-from jobs.imports.errors import JSearchNotConfigured, JSearchRejectedKey, JSearchUnavailable
+from jobs.errors import JSearchNotConfigured, JSearchRejectedKey, JSearchUnavailable
 from jobs.models import JobType, SalaryPeriod, WorkMode
 from resumes.analysis.job_target import MID_YEARS, SENIOR_YEARS
 

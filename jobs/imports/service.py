@@ -17,8 +17,8 @@ from django.utils import timezone
 
 from accounts.models import Role
 from jobs.derived import jobs_derive, new_short_code, skills_clean
+from jobs.errors import InvalidImportSource
 from jobs.freshness import jobs_changed
-from jobs.imports.errors import InvalidImportSource
 from jobs.imports.rows import RowResult, row_validate
 from jobs.models import OWN_SOURCE, Job, JobStatus
 

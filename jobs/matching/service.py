@@ -26,7 +26,7 @@ from jobs.selectors import jobs_list, jobs_open
 from jobs.targets import job_target
 from resumes.analysis import skill_gap_recommendations, skill_match
 from resumes.analysis.evidence import resume_evidence
-from resumes.services.documents import ResumeNotReadable
+from resumes.errors import ResumeNotReadable
 
 # Candidates read beyond `limit`, so a job deleted since the index last refreshed leaves no gap.
 EXTRA_CANDIDATES = 10

@@ -13,8 +13,8 @@ from collections.abc import Iterable, Mapping
 from ai.skills import category_of
 from resumes.enhancement.contact import EMAIL_RE, LINKEDIN_PROFILE_RE
 from resumes.enhancement.dates import date_range, tokens
-from resumes.enhancement.errors import SuggestionMismatch
 from resumes.enhancement.lines import normalise, split_lines, strip_marker
+from resumes.errors import SuggestionMismatch
 
 _PROMPT_RE = re.compile(r"\s*\[[^\]]*\]")
 _MIN_PREFIX = 15

@@ -4,7 +4,6 @@ WeasyPrint lays out PDFs from the Django templates in templates/resumes/document
 python-docx builds DOCX with the same sections and the template's accent colour and font.
 """
 
-from resumes.rendering.errors import UnknownTemplate, UnsupportedFormat
 from resumes.rendering.formats import CONTENT_TYPES
 from resumes.rendering.registry import TEMPLATES, ResumeTemplate, get_template
 from resumes.rendering.resume import RESUME_FORMATS, render_resume, template_sample
@@ -16,8 +15,6 @@ __all__ = [
     "SAMPLE_DOCUMENT",
     "TEMPLATES",
     "ResumeTemplate",
-    "UnknownTemplate",
-    "UnsupportedFormat",
     "get_template",
     "render_resume",
     "template_sample",

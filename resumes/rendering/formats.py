@@ -1,6 +1,6 @@
 """File formats the document modules produce, with the content type each is served with."""
 
-from resumes.rendering.errors import UnsupportedFormat
+from resumes.errors import UnsupportedFormat
 
 CONTENT_TYPES = {
     "json": "application/json",

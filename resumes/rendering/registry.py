@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from resumes.rendering.errors import UnknownTemplate
+from resumes.errors import UnknownTemplate
 
 
 @dataclass(frozen=True)

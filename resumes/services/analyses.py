@@ -11,6 +11,7 @@ from django.utils import timezone
 from core.background import enqueue
 from core.errors import DomainError
 from resumes.analysis import analyse_resume
+from resumes.errors import AnalysisNotCompleted, AnalysisNotDeletable, AnalysisNotRetryable
 from resumes.job_targets import job_target_dump, job_target_load
 from resumes.models import FINISHED_STATUSES, Analysis, AnalysisStatus, Resume
 from resumes.parsing import parse_resume
@@ -38,19 +39,6 @@ UNEXPECTED_FAILURE = (
 
 class AnalysisDeleted(Exception):
     """The analysis (or its resume) was deleted while it ran."""
-
-
-class AnalysisNotRetryable(DomainError):
-    default_code = "analysis_not_retryable"
-
-
-class AnalysisNotDeletable(DomainError):
-    default_code = "analysis_not_deletable"
-
-
-class AnalysisNotCompleted(DomainError):
-    default_code = "analysis_not_completed"
-    default_detail = "Only completed analyses can be exported."
 
 
 def analysis_start(*, owner, resume: Resume, job=None, job_posting_id=None) -> Analysis:

@@ -2,22 +2,12 @@
 
 from django.db import transaction
 
-from core.errors import DomainError
 from resumes.cover_letters import compose, render_cover_letter
 from resumes.enhancement import apply, suggest
+from resumes.errors import ResumeNotReadable, UnknownSuggestion
 from resumes.job_targets import job_target_dump
 from resumes.models import CoverLetter, Enhancement, Resume
 from resumes.rendering import render_resume
-
-
-class UnknownSuggestion(DomainError):
-    default_code = "unknown_suggestion"
-    default_detail = "Some suggestion ids do not belong to this enhancement."
-
-
-class ResumeNotReadable(DomainError):
-    default_code = "resume_not_parsed"
-    default_detail = "This resume has no readable text to work from."
 
 
 def _require_text(resume: Resume) -> None:

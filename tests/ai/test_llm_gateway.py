@@ -1,8 +1,8 @@
 import pytest
 
-from ai.llm import TASK_NAMES, AIResult, LocalEngine, UnknownTask, configured_engine, generate
+from ai.llm import AIResult, LocalEngine, UnknownTask, configured_engine, generate, task_names
+from ai.llm.registry import Task, get_task, register
 from ai.llm.schemas import schema_errors
-from ai.llm.tasks import get_task
 from tests.ai.llm_samples import FACTS_BY_TASK, cover_letter_facts
 
 
@@ -11,8 +11,19 @@ def _no_gemini(settings):
     settings.GEMINI_API_KEY = ""
 
 
-def test_the_four_tasks_are_registered():
-    assert set(TASK_NAMES) == {"resume_review", "cover_letter", "bullet_rewrites", "gap_assessment"}
+def test_the_four_tasks_are_registered_each_by_its_own_module():
+    modules = {name: get_task(name).write.__module__ for name in task_names()}
+    assert modules == {
+        "resume_review": "ai.generation.resume_review",
+        "cover_letter": "ai.generation.cover_letter",
+        "bullet_rewrites": "ai.generation.bullets",
+        "gap_assessment": "ai.generation.gap_assessment",
+    }
+
+
+def test_a_task_name_is_registered_once():
+    with pytest.raises(ValueError, match="twice"):
+        register(Task(name="cover_letter", schema={}, brief="", write=dict, verify=list))
 
 
 @pytest.mark.parametrize("task", sorted(FACTS_BY_TASK))

@@ -7,7 +7,7 @@ import pytest
 import respx
 
 from ai.llm import GeminiEngine, LocalEngine, generate
-from ai.llm.schemas import COVER_LETTER_BODY, RESUME_REVIEW
+from ai.llm.registry import get_task
 from tests.ai.llm_samples import (
     EMAIL,
     NAME,
@@ -78,7 +78,7 @@ def test_a_valid_answer_is_used_as_is():
     assert request.headers["x-goog-api-key"] == "test-key"
     assert request.headers["x-server-timeout"] == "5"  # AI_TIMEOUT_SECONDS
     assert body["generationConfig"]["responseMimeType"] == "application/json"
-    assert body["generationConfig"]["responseJsonSchema"] == RESUME_REVIEW
+    assert body["generationConfig"]["responseJsonSchema"] == get_task("resume_review").schema
     assert body["generationConfig"]["temperature"] == 0
     assert "Never invent an employer" in body["systemInstruction"]["parts"][0]["text"]
 
@@ -164,7 +164,7 @@ def test_a_trusted_letter_gets_the_signature_filled_in_locally():
     assert result.engine == "gemini"
     assert result.data == {**LETTER, "signature": f"{NAME}\n{EMAIL} · {PHONE}"}
     sent = json.loads(route.calls.last.request.content)
-    assert sent["generationConfig"]["responseJsonSchema"] == COVER_LETTER_BODY
+    assert sent["generationConfig"]["responseJsonSchema"] == get_task("cover_letter").remote_schema
 
 
 @respx.mock

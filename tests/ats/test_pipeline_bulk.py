@@ -83,7 +83,7 @@ def test_one_that_cannot_move_stops_them_all_and_is_named(job):
         applications_bulk_move(
             applications=[fine, hired, applied], to_stage=Stage.OFFER, actor=job.owner
         )
-    errors = refused.value.field_errors
+    errors = refused.value.errors
     assert set(errors) == {str(hired.pk), str(applied.pk)}
     assert "final" in errors[str(hired.pk)][0]
     assert "under_review, rejected" in errors[str(applied.pk)][0]
@@ -134,7 +134,7 @@ def test_nobody_bulk_withdraws_for_the_applicants(job):
         applications_bulk_move(
             applications=[application], to_stage=Stage.WITHDRAWN, actor=job.owner
         )
-    assert "Only the applicant" in refused.value.field_errors[str(application.pk)][0]
+    assert "Only the applicant" in refused.value.errors[str(application.pk)][0]
 
 
 # --- API --------------------------------------------------------------------------------------

@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from jobs.imports.errors import FeedTooLarge, FeedTooManyRows, UnreadableFeed, UnsupportedFeed
+from jobs.errors import FeedTooLarge, FeedTooManyRows, UnreadableFeed, UnsupportedFeed
 from jobs.imports.feeds import feed_rows
 from jobs.imports.rows import row_clean, salary_from_text, source_job_id_derive
 

@@ -6,9 +6,9 @@ from datetime import UTC, datetime
 import pytest
 from django.db import IntegrityError
 
+from jobs.errors import InvalidImportSource
 from jobs.freshness import jobs_version
 from jobs.imports import service
-from jobs.imports.errors import InvalidImportSource
 from jobs.imports.feeds import feed_rows
 from jobs.imports.service import jobs_import
 from jobs.models import Job, JobStatus

@@ -4,7 +4,7 @@ import httpx
 import pytest
 import respx
 
-from jobs.imports.errors import JSearchNotConfigured, JSearchRejectedKey, JSearchUnavailable
+from jobs.errors import JSearchNotConfigured, JSearchRejectedKey, JSearchUnavailable
 from jobs.imports.jsearch import JSearchClient, jsearch_row, jsearch_rows
 
 URL = "https://jsearch.test/search"
@@ -136,7 +136,7 @@ def test_persistent_5xx_becomes_a_502_after_the_retries(client, sleeps):
     assert route.call_count == 4  # the first try and three retries
     assert len(sleeps) == 3
     assert caught.value.status_code == 502
-    assert caught.value.get_codes() == "jsearch_unavailable"
+    assert caught.value.error_code == "jsearch_unavailable"
     assert "HTTP 500" in str(caught.value.detail)
 
 
@@ -159,7 +159,7 @@ def test_a_refused_key_is_reported_without_retrying(client, sleeps, status):
     assert route.call_count == 1
     assert sleeps == []
     assert caught.value.status_code == 502
-    assert caught.value.get_codes() == "jsearch_rejected_key"
+    assert caught.value.error_code == "jsearch_rejected_key"
 
 
 @respx.mock

@@ -5,7 +5,8 @@ import pytest
 
 from ai.llm import AIResult
 from resumes.analysis import JobTarget
-from resumes.enhancement import SuggestionMismatch, apply, suggest
+from resumes.enhancement import apply, suggest
+from resumes.errors import SuggestionMismatch
 
 TODAY = date(2025, 6, 1)
 

@@ -5,10 +5,10 @@ import pypdfium2
 import pytest
 from docx.oxml.ns import qn
 
+from resumes.errors import UnknownTemplate
 from resumes.rendering import (
     SAMPLE_DOCUMENT,
     TEMPLATES,
-    UnknownTemplate,
     get_template,
     render_resume,
     template_sample,
