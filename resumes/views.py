@@ -118,8 +118,8 @@ def resume_detail_view(request, resume_id):
             "result", "job_target"
         ),
         "enhancements": resume.enhancements.defer("suggestions", "job_target"),
-        "analyse_form": AnalyseForm(),
-        "enhance_form": EnhanceForm(),
+        "analyse_form": AnalyseForm(auto_id="analyse-%s"),
+        "enhance_form": EnhanceForm(auto_id="enhance-%s"),
     }
     return render(request, "resumes/pages/resume_detail.html", context)
 
