@@ -137,6 +137,7 @@ def e2e_server(django_db_setup, tmp_path_factory):
 @pytest.fixture(scope="package")
 def browser():
     if not CHROMIUM.exists():
+        # .ci/run installs it, so there a missing browser is a failure, not a skip.
         if os.environ.get("CI"):
             pytest.fail(INSTALL_HINT)
         pytest.skip(INSTALL_HINT)
@@ -149,8 +150,10 @@ def browser():
 
 
 @pytest.fixture
-def page(e2e_server, browser, transactional_db):
-    """A page in a fresh context; the test fails on console errors and outside requests."""
+def page(browser, e2e_server, transactional_db):
+    """A page in a fresh context; the test fails on console errors and outside requests.
+
+    The browser comes first: without Chromium the tests skip before any server starts."""
     context = browser.new_context(base_url=e2e_server.url)
     outside: list[str] = []
     errors: list[str] = []
