@@ -8,6 +8,13 @@ comment). A written form, the name or an alias, may carry marks in front:
 * ``~`` matches only in a skills-like context: ``=~Go`` counts in "Python, Go", "written in Go",
   "Go developer", "Languages: Go" or a line of its own, never in "Go to market" or
   "Go-getter". These are the written forms that are also common words or names.
+* ``^`` matches only where the resume lists its skills: under a skills heading, after
+  "Skills:", on a line of its own, or listed beside a skill without marks. These are the
+  qualities prose uses as ordinary words ("proactive", "creative", "adaptable"): a summary
+  calling someone "results-driven" does not state a skill.
+* ``>`` is a form that implies the skill without stating it ("user experience" for UX
+  Design): it counts for matching (`extract_skills(text, implied=True)`), never in a
+  profile's list of skills.
 
 Extraction blanks URLs and e-mail addresses, lower-cases the text once and runs one regex
 compiled from a character trie of every written form. The trie makes the longest form win
@@ -32,6 +39,15 @@ CATEGORIES = (
     "testing",
     "tools",
     "methodologies",
+    "healthcare",
+    "finance",
+    "office_admin",
+    "legal",
+    "sales_marketing",
+    "education",
+    "hospitality",
+    "design",
+    "trades",
     "soft_skills",
 )
 CATEGORY_LABELS = {
@@ -44,6 +60,15 @@ CATEGORY_LABELS = {
     "testing": "Testing",
     "tools": "Tools",
     "methodologies": "Methodologies",
+    "healthcare": "Healthcare",
+    "finance": "Finance & Accounting",
+    "office_admin": "Office & Administration",
+    "legal": "Legal",
+    "sales_marketing": "Sales & Marketing",
+    "education": "Education & Training",
+    "hospitality": "Hospitality",
+    "design": "Design",
+    "trades": "Trades",
     "soft_skills": "Soft Skills",
 }
 TAXONOMY_DIR = Path(__file__).resolve().parent / "taxonomy"
@@ -68,6 +93,7 @@ class SkillMention:
     start: int
     end: int
     surface: str
+    stated: bool = True  # False for a form that only implies the skill (the ">" mark)
 
 
 @dataclass(frozen=True)
@@ -77,6 +103,8 @@ class _Form:
     skill: Skill
     exact: frozenset[str] | None  # the only spellings accepted; None accepts any case
     needs_context: bool
+    listed_only: bool = False
+    implied_only: bool = False
 
 
 def _key(text: str) -> str:
@@ -133,24 +161,34 @@ def _split(field: str) -> list[str]:
     return [part.strip() for part in field.split(",") if part.strip()]
 
 
-def _marked(text: str) -> tuple[str, bool, bool]:
-    """'=~Go' → ('Go', exact case, needs context)."""
-    marks = text[: len(text) - len(text.lstrip("=~"))]
-    return " ".join(text[len(marks) :].split()), "=" in marks, "~" in marks
+_MARKS = "=~^>"
 
 
-def _add_form(forms: dict[str, _Form], skill: Skill, written: tuple[str, bool, bool]) -> None:
-    text, exact, needs_context = written
+def _marked(text: str) -> tuple[str, str]:
+    """'=~Go' → ('Go', '=~'): the written form and its marks."""
+    marks = text[: len(text) - len(text.lstrip(_MARKS))]
+    return " ".join(text[len(marks) :].split()), marks
+
+
+def _add_form(forms: dict[str, _Form], skill: Skill, written: tuple[str, str]) -> None:
+    text, marks = written
     key = _key(text)
-    spelling = frozenset({text}) if exact else None
+    spelling = frozenset({text}) if "=" in marks else None
+    form = _Form(skill, spelling, "~" in marks, "^" in marks, ">" in marks)
     known = forms.get(key)
     if known is None:
-        forms[key] = _Form(skill, spelling, needs_context)
+        forms[key] = form
         return
     if known.skill != skill:
         raise ValueError(f"{text!r} names both {known.skill.name!r} and {skill.name!r}")
     merged = None if known.exact is None or spelling is None else known.exact | spelling
-    forms[key] = _Form(skill, merged, known.needs_context and needs_context)
+    forms[key] = _Form(
+        skill,
+        merged,
+        known.needs_context and form.needs_context,
+        known.listed_only and form.listed_only,
+        known.implied_only and form.implied_only,
+    )
 
 
 def _read_category(path: Path, category: str) -> Iterator[tuple[Skill, list]]:
@@ -163,7 +201,7 @@ def _read_category(path: Path, category: str) -> Iterator[tuple[Skill, list]]:
             raise ValueError(f"{path.name}:{number}: expected 'Name | aliases | implies'")
         fields += [""] * (3 - len(fields))
         written = [_marked(fields[0])] + [_marked(alias) for alias in _split(fields[1])]
-        aliases = tuple(text for text, _, _ in written[1:])
+        aliases = tuple(text for text, _ in written[1:])
         yield Skill(written[0][0], category, aliases, tuple(_split(fields[2]))), written
 
 
@@ -218,7 +256,7 @@ _TECH_WORD_AFTER = re.compile(
     r"|scripting|pipelines?|jobs|clusters?|stack|projects|experience|expertise|proficiency"
     r"|runtime|servers?|plugins?|templates|cookbooks|manifests|playbooks|charts|dashboards"
     r"|queries|components|tests|testing|automation|builds?|deployments?|infrastructure"
-    r"|workflows|integrations?|certified|certification|expert|ecosystem|toolchain|tooling"
+    r"|workflows|integrations?|expert|ecosystem|toolchain|tooling"
     r"|cli|compiler|interpreter|notebooks|models|schemas?|databases?|instances|monitoring"
     r"|agents|migrations?)\b",
     re.IGNORECASE,
@@ -301,25 +339,95 @@ def _in_context(text: str, found: list, index: int) -> bool:
     )
 
 
+# A line that heads a section, and the sections whose lines list skills.
+_SECTION_HEADING = re.compile(r"^[^\S\n]*[^\W\d_][^\n:.,;]{1,40}:?[^\S\n]*$")
+_SKILLS_HEADING = re.compile(
+    r"skill|competenc|expertise|strengths|qualities|abilities|proficienc|technolog|tools",
+    re.IGNORECASE,
+)
+_OTHER_HEADING = re.compile(
+    r"^\W*(?:summary|profile|objective|about|experience|employment|work|career|education"
+    r"|projects|certifications?|licen[cs]es|awards|honou?rs|volunteer\w*|publications"
+    r"|interests|references|professional|clinical|teaching|relevant)\b",
+    re.IGNORECASE,
+)
+_LIST_LOOKBACK = 1500  # characters searched upwards for the heading of a mention's section
+
+
+def _under_skills_heading(text: str, start: int) -> bool:
+    """Whether the nearest section heading above the mention's line heads a skills list."""
+    end = _line_start(text, start) - 1
+    floor = max(0, start - _LIST_LOOKBACK)
+    while end > floor:
+        begin = text.rfind("\n", floor, end) + 1
+        line = text[begin:end]
+        if _OTHER_HEADING.match(line) and _SECTION_HEADING.match(line):
+            return False
+        if _SKILLS_HEADING.search(line) and _SECTION_HEADING.match(line):
+            return True
+        end = begin - 1
+    return False
+
+
+def _in_skill_list(text: str, found: list, index: int) -> bool:
+    """Whether a quality that prose uses as a plain word is listed as a skill here."""
+    start, end = found[index][1], found[index][2]
+    if _HEADING.search(text, _line_start(text, start), start) or _own_line(text, start, end):
+        return True
+    for other in (index - 1, index + 1):
+        if 0 <= other < len(found) and not _marked_form(found[other][0]):
+            low, high = sorted((other, index))
+            if _joined(text[found[low][2] : found[high][1]]):
+                return True
+    return _under_skills_heading(text, start)
+
+
+def _marked_form(form: _Form) -> bool:
+    return form.needs_context or form.listed_only or form.implied_only
+
+
+def _counts(text: str, found: list, index: int) -> bool:
+    form = found[index][0]
+    if form.listed_only:
+        return _in_skill_list(text, found, index)
+    return not form.needs_context or _in_context(text, found, index)
+
+
 def extract_skill_mentions(text: str) -> list[SkillMention]:
-    """Every mention of a skill in the text, in order, with its offsets."""
+    """Every mention of a skill in the text, in order, with its offsets.
+
+    A mention by a form that only implies its skill has `stated` False.
+    """
     found = _scan(text)
     return [
-        SkillMention(form.skill.name, form.skill.category, start, end, text[start:end])
+        SkillMention(
+            form.skill.name, form.skill.category, start, end, text[start:end], not form.implied_only
+        )
         for index, (form, start, end) in enumerate(found)
-        if not form.needs_context or _in_context(text, found, index)
+        if _counts(text, found, index)
     ]
 
 
-def extract_skills(text: str) -> list[str]:
-    """Canonical names of the skills the text mentions, in order of first mention, once each."""
-    return list(dict.fromkeys(mention.name for mention in extract_skill_mentions(text)))
+def extract_skills(text: str, *, implied: bool = False) -> list[str]:
+    """Canonical names of the skills the text states, in order of first mention, once each.
+
+    With `implied`, also the skills that only an implying form names ("user experience" for
+    UX Design): for matching, never for a profile.
+    """
+    mentions = extract_skill_mentions(text)
+    return list(dict.fromkeys(m.name for m in mentions if implied or m.stated))
 
 
 def canonical(name: str) -> str | None:
     """The canonical name for a skill name or alias in any case, None when unknown."""
     skill = taxonomy().get(name)
     return skill.name if skill else None
+
+
+def is_plain_word(word: str) -> bool:
+    """Whether a written form is also an ordinary word ("Sales", "Patience"), not a name."""
+    form = taxonomy().form(word)
+    return form is not None and form.listed_only
 
 
 def category_of(name: str) -> str | None:

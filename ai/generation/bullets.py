@@ -13,7 +13,7 @@ from ai.llm.errors import EngineError
 from ai.llm.fact_guard import EMPLOYERS, NUMBERS, FactIndex, unsupported_claims
 from ai.llm.registry import Task, register
 from ai.llm.schemas import TEXT, object_schema
-from ai.skills import canonical
+from ai.skills import canonical, is_plain_word
 
 MAX_WORDS = 30
 # A shortened bullet keeps at least this many words, so a cut never leaves a stub.
@@ -167,7 +167,7 @@ def _foreign_agent(rest: str) -> bool:
 def _as_object(subject: str) -> str:
     """The passive subject as an object: "The API" → "the API", "Reports" → "reports"."""
     first, _, rest = subject.partition(" ")
-    keep = first.isupper() or canonical(first) is not None
+    keep = first.isupper() or (canonical(first) is not None and not is_plain_word(first))
     if first.lower() in _DETERMINERS or (first.istitle() and not keep):
         first = first.lower()
     return f"{first} {rest}".strip()

@@ -46,7 +46,7 @@ def resume_evidence(text: str, profile: dict) -> ResumeEvidence:
         if (cleaned := strip_bullet(neutraliser.neutralise(bullet)))
     )
     listed = tuple(dict.fromkeys(_profile_skill_names(profile)))
-    skills = {*listed, *extract_skills(neutral_text)}
+    skills = {*listed, *extract_skills(neutral_text, implied=True)}
     return ResumeEvidence(
         text=neutral_text,
         lines=tuple(neutral_text.splitlines()),

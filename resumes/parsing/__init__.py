@@ -36,13 +36,18 @@ def parse_resume(text: str, *, as_of: date | None = None) -> dict:
     header, lines = sections[0].lines, _lines_by_key(sections[1:])
     personal_info = parse_contact(header, lines.get("contact", []), text)
     jobs = parse_jobs(lines.get("experience", []), as_of)
+    education = parse_education(lines.get("education", []))
+    names = {
+        "experience": [job["company"] for job, _ in jobs],
+        "education": [entry["institution"] for entry in education],
+    }
     return {
         "personal_info": personal_info,
         "summary": _summary(lines.get("summary"), header),
-        "skills": skills_by_category(extract_skills(text)),
+        "skills": skills_by_category(extract_skills(_without_names(text, lines, names))),
         "experience": [job for job, _ in jobs],
         "total_experience_years": _total_years([dates for _, dates in jobs], as_of),
-        "education": parse_education(lines.get("education", [])),
+        "education": education,
         "certifications": parse_certifications(lines.get("certifications", [])),
         "languages": parse_languages(lines.get("languages", [])),
         "sections": _section_keys(sections, personal_info),
@@ -63,6 +68,28 @@ def _unwrapped(lines: list[str]) -> list[str]:
         else:
             joined.append(line)
     return joined
+
+
+def _without_names(text: str, lines: dict[str, list[str]], names: dict[str, list]) -> str:
+    """The text with employers and schools blanked where an entry's header names them.
+
+    "Figma" or "New Relic" as a former employer, or "Rust College" as a school, is not a
+    skill; the same word in a skills list or a bullet still is.
+    """
+    headers: dict[str, list[str]] = {}
+    for key, found in names.items():
+        written = [name for name in found if name]
+        for line in lines.get(key, []):
+            if line and not line.startswith("- "):
+                headers[line] = [name for name in written if name in line]
+    if not any(headers.values()):
+        return text
+    kept = []
+    for raw in text.splitlines():
+        for name in headers.get(" ".join(raw.split()), ()):
+            raw = raw.replace(name, " " * len(name))
+        kept.append(raw)
+    return "\n".join(kept)
 
 
 def _lines_by_key(sections: list[Section]) -> dict[str, list[str]]:

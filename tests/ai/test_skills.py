@@ -52,14 +52,22 @@ Chess, cooking (no Chef here), puppet theatre, and Spring hiking trips.
 """
 
 
-def test_taxonomy_holds_at_least_1500_skills_across_all_ten_categories():
+PROFESSIONS = (
+    "healthcare", "finance", "office_admin", "legal", "sales_marketing", "education",
+    "hospitality", "design", "trades",
+)  # fmt: skip
+
+
+def test_taxonomy_holds_at_least_2000_skills_across_software_and_other_professions():
     skills = list(taxonomy())
     per_category = dict.fromkeys(CATEGORIES, 0)
     for skill in skills:
         per_category[skill.category] += 1
 
-    assert len(taxonomy()) == len(skills) >= 1500
-    assert all(count >= 50 for count in per_category.values()), per_category
+    assert len(taxonomy()) == len(skills) >= 2000
+    assert set(PROFESSIONS) < set(CATEGORIES)
+    minimum = {category: 25 if category in PROFESSIONS else 50 for category in CATEGORIES}
+    assert all(count >= minimum[category] for category, count in per_category.items())
     assert set(CATEGORY_LABELS) == set(CATEGORIES)
     assert CATEGORY_LABELS["data_ml"] == "Data & ML"
 
@@ -340,3 +348,113 @@ def test_a_two_page_resume_is_read_a_bounded_number_of_times(characters_read):
     assert len(text) >= 5000
     assert "Kubernetes" in extract_skills(text)
     assert characters_read[0] <= 25 * len(text)
+
+
+# --- other professions, qualities in prose, implications, certificate names -----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Requirements:\n- BLS and ACLS certification\n- IV therapy, wound care and telemetry"
+            "\n- Patient assessment and medication administration in Epic EMR",
+            {
+                "Basic Life Support",
+                "Advanced Cardiovascular Life Support",
+                "IV Therapy",
+                "Wound Care",
+                "Telemetry",
+                "Patient Assessment",
+                "Medication Administration",
+                "Epic",
+            },
+        ),
+        (
+            "Processed accounts payable, bank reconciliations and month-end close under US GAAP "
+            "in QuickBooks; supported the external audit. CPA.",
+            {
+                "Accounts Payable",
+                "Account Reconciliation",
+                "Month-End Close",
+                "GAAP",
+                "QuickBooks",
+                "Auditing",
+                "Certified Public Accountant",
+            },
+        ),
+        (
+            "Skills: data entry (70 WPM), calendar management, scheduling, Microsoft Office",
+            {"Data Entry", "Typing", "Calendar Management", "Scheduling", "Microsoft Office"},
+        ),
+        (
+            "Drafted motions and conducted legal research on Westlaw for civil litigation.",
+            {"Legal Writing", "Legal Research", "Westlaw", "Litigation"},
+        ),
+        (
+            "Lesson planning, classroom management, differentiated instruction; Google Classroom",
+            {
+                "Lesson Planning",
+                "Classroom Management",
+                "Differentiated Instruction",
+                "Google Classroom",
+            },
+        ),
+        (
+            "ServSafe certified line cook: food preparation, menu planning, HACCP logs",
+            {"ServSafe", "Food Preparation", "Menu Planning", "HACCP"},
+        ),
+        (
+            "Licensed electrician: conduit bending, blueprint reading, OSHA 30, NEC code",
+            {"Conduit Bending", "Blueprint Reading", "OSHA", "National Electrical Code"},
+        ),
+    ],
+)
+def test_skills_of_other_professions_are_found(text, expected):
+    assert expected <= set(extract_skills(text))
+
+
+def test_software_wording_names_no_skill_of_another_profession():
+    text = (
+        "Ran bug triage, shipped telemetry data to Grafana, tuned Kubernetes job scheduling, "
+        "wrote audit logs, built the invoicing service and a typing-speed test for onboarding "
+        "flows; added static typing."
+    )
+
+    found = {category_of(name) for name in extract_skills(text)}
+
+    assert found <= {"devops", "cloud", "tools", "data_ml", "languages", "frameworks"}
+
+
+def test_qualities_in_prose_are_not_skills_but_listed_ones_are():
+    prose = "Proactive, results-driven and creative accountant, adaptable and empathetic."
+    listed = "SKILLS\nProactive, Adaptable\nKey strengths: results-driven, empathy"
+
+    assert extract_skills(prose) == []
+    assert {"Proactivity", "Adaptability", "Results Orientation", "Empathy"} <= set(
+        extract_skills(listed)
+    )
+
+
+def test_a_quality_listed_beside_a_skill_counts():
+    assert "Teamwork" in extract_skills("Patient assessment, teamwork and wound care")
+
+
+def test_an_implying_form_counts_for_matching_but_is_not_stated():
+    text = "Improved the user experience of the checkout"
+
+    assert "UX Design" not in extract_skills(text)
+    assert "UX Design" in extract_skills(text, implied=True)
+    assert [m.stated for m in extract_skill_mentions(text) if m.name == "UX Design"] == [False]
+
+
+def test_a_b_testing_implies_experimental_design_only_for_matching():
+    assert "Experimental Design" not in extract_skills("Ran A/B testing on pricing pages")
+    assert "Experimental Design" in expand_implied(["A/B Testing"])
+
+
+def test_a_vendor_in_a_certificate_name_is_not_its_product():
+    found = extract_skills("Oracle Certified Professional, Java SE 11 Developer")
+
+    assert "Oracle Database" not in found
+    assert "Java" in found

@@ -519,3 +519,25 @@ def test_a_very_long_text_is_parsed_quickly():
     started = time.perf_counter()
     parse(text)
     assert time.perf_counter() - started < 2.0
+
+
+def test_a_former_employer_named_like_a_product_is_not_a_skill():
+    text = (
+        "Jane Roe\njane@example.com\n\nExperience\nProduct Designer, Figma\nJan 2021 - Dec 2023\n"
+        "- Designed onboarding flows\nSRE, New Relic\n2018 - 2020\n- Ran on-call rotations\n\n"
+        "Skills\nSketch, prototyping"
+    )
+
+    found = {name for names in parse(text)["skills"].values() for name in names}
+
+    assert not {"Figma", "New Relic"} & found
+    assert "Prototyping" in found
+
+
+def test_an_employer_that_is_also_listed_as_a_skill_stays_a_skill():
+    text = (
+        "Jane Roe\njane@example.com\n\nExperience\nDesigner, Figma\nJan 2021 - Dec 2023\n"
+        "- Designed flows\n\nSkills\nFigma, Sketch"
+    )
+
+    assert "Figma" in parse(text)["skills"]["tools"]
