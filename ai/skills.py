@@ -351,25 +351,46 @@ _OTHER_HEADING = re.compile(
     r"|interests|references|professional|clinical|teaching|relevant)\b",
     re.IGNORECASE,
 )
-_LIST_LOOKBACK = 1500  # characters searched upwards for the heading of a mention's section
+MAX_HEADING_CHARS = 45  # longer lines are not headings and are not searched as such
+MAX_LINES_UP = 60  # lines searched upwards for the heading of a mention's section
 
 
-def _under_skills_heading(text: str, start: int) -> bool:
-    """Whether the nearest section heading above the mention's line heads a skills list."""
-    end = _line_start(text, start) - 1
-    floor = max(0, start - _LIST_LOOKBACK)
-    while end > floor:
-        begin = text.rfind("\n", floor, end) + 1
-        line = text[begin:end]
-        if _OTHER_HEADING.match(line) and _SECTION_HEADING.match(line):
-            return False
-        if _SKILLS_HEADING.search(line) and _SECTION_HEADING.match(line):
-            return True
-        end = begin - 1
-    return False
+def _heading_kind(line: str) -> str | None:
+    """ "skills" for a skills heading, "other" for another section's heading, else None."""
+    if len(line) > MAX_HEADING_CHARS or not _SECTION_HEADING.match(line):
+        return None
+    if _OTHER_HEADING.match(line):
+        return "other"
+    return "skills" if _SKILLS_HEADING.search(line) else None
 
 
-def _in_skill_list(text: str, found: list, index: int) -> bool:
+def _under_skills_heading(text: str, start: int, memo: dict[int, bool]) -> bool:
+    """Whether the nearest section heading above the mention's line heads a skills list.
+
+    `memo` holds the answer per line end for one text: each line is read once however
+    many mentions share its section, which keeps extraction linear.
+    """
+    line_start = _line_start(text, start)
+    if line_start > 0 and text[line_start - 1] != "\n":
+        return False  # deep inside a long line: prose, not a list under a heading
+    visited = []
+    end, answer = line_start - 1, False
+    while end > 0 and len(visited) < MAX_LINES_UP:
+        if end in memo:
+            answer = memo[end]
+            break
+        visited.append(end)
+        newline = text.rfind("\n", 0, end)
+        if kind := _heading_kind(text[newline + 1 : end]):
+            answer = kind == "skills"
+            break
+        end = newline
+    for position in visited:
+        memo[position] = answer
+    return answer
+
+
+def _in_skill_list(text: str, found: list, index: int, memo: dict[int, bool]) -> bool:
     """Whether a quality that prose uses as a plain word is listed as a skill here."""
     start, end = found[index][1], found[index][2]
     if _HEADING.search(text, _line_start(text, start), start) or _own_line(text, start, end):
@@ -379,17 +400,17 @@ def _in_skill_list(text: str, found: list, index: int) -> bool:
             low, high = sorted((other, index))
             if _joined(text[found[low][2] : found[high][1]]):
                 return True
-    return _under_skills_heading(text, start)
+    return _under_skills_heading(text, start, memo)
 
 
 def _marked_form(form: _Form) -> bool:
     return form.needs_context or form.listed_only or form.implied_only
 
 
-def _counts(text: str, found: list, index: int) -> bool:
+def _counts(text: str, found: list, index: int, memo: dict[int, bool]) -> bool:
     form = found[index][0]
     if form.listed_only:
-        return _in_skill_list(text, found, index)
+        return _in_skill_list(text, found, index, memo)
     return not form.needs_context or _in_context(text, found, index)
 
 
@@ -399,12 +420,13 @@ def extract_skill_mentions(text: str) -> list[SkillMention]:
     A mention by a form that only implies its skill has `stated` False.
     """
     found = _scan(text)
+    memo: dict[int, bool] = {}
     return [
         SkillMention(
             form.skill.name, form.skill.category, start, end, text[start:end], not form.implied_only
         )
         for index, (form, start, end) in enumerate(found)
-        if _counts(text, found, index)
+        if _counts(text, found, index, memo)
     ]
 
 

@@ -10,7 +10,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from ai.skills import extract_skills, skills_by_category
 from resumes.parsing.certifications import parse_certifications
-from resumes.parsing.contact import parse_contact
+from resumes.parsing.contact import find_name, is_headline, name_line_in_body, parse_contact
 from resumes.parsing.dates import DateRange, merged_months
 from resumes.parsing.education import parse_education
 from resumes.parsing.experience import parse_jobs
@@ -31,8 +31,10 @@ def parse_resume(text: str, *, as_of: date | None = None) -> dict:
     `as_of` resolves "Present" (default: today); it is the only input besides the text.
     """
     as_of = as_of or date.today()  # noqa: DTZ011 (a calendar date; the caller may pass one)
-    lines = [" ".join(line.split()) for line in text.splitlines()]
-    sections = split_sections(_unwrapped(lines))
+    lines = _unwrapped([" ".join(line.split()) for line in text.splitlines()])
+    sections = split_sections(lines)
+    if not find_name(sections[0].lines, _contact_lines(sections)):
+        sections = _with_name_first(lines, sections)
     header, lines = sections[0].lines, _lines_by_key(sections[1:])
     personal_info = parse_contact(header, lines.get("contact", []), text)
     jobs = parse_jobs(lines.get("experience", []), as_of)
@@ -68,6 +70,22 @@ def _unwrapped(lines: list[str]) -> list[str]:
         else:
             joined.append(line)
     return joined
+
+
+def _contact_lines(sections: list[Section]) -> list[str]:
+    return [line for section in sections[1:] if section.key == "contact" for line in section.lines]
+
+
+def _with_name_first(lines: list[str], sections: list[Section]) -> list[Section]:
+    """Sections again with the body's name line moved to the top, out of the section it
+    landed in (a sidebar's education or skills), where it would pass for an entry."""
+    index = name_line_in_body(lines)
+    if index is None:
+        return sections
+    end = index + 1
+    if end < len(lines) and is_headline(lines[end]):
+        end += 1  # "Registered Nurse" under the name belongs with it
+    return split_sections([*lines[index:end], *lines[:index], *lines[end:]])
 
 
 def _without_names(text: str, lines: dict[str, list[str]], names: dict[str, list]) -> str:

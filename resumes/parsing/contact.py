@@ -2,16 +2,19 @@
 
 import re
 
+from ai.skills import extract_skills
 from resumes.parsing.dates import find_range
 from resumes.parsing.places import is_location
 from resumes.parsing.sections import heading_key
-from resumes.parsing.vocabulary import COMPANY_WORDS, TITLE_WORDS
+from resumes.parsing.vocabulary import COMPANY_WORDS, TITLE_WORDS, title_score
 
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+%-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w@])")
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2212"
 _PHONE = re.compile(
-    r"(?<![\w+])(?:\+|00)?\(?\d{1,4}\)?(?:[\s./-]{0,2}\(?\d{1,5}\)?){1,6}"
+    rf"(?<![\w+])(?:\+|00)?\(?\d{{1,4}}\)?(?:[\s./{_DASHES}-]{{0,2}}\(?\d{{1,5}}\)?){{1,6}}"
     r"(?:\s*(?:ext\.?|x)\s*\d{1,5})?(?![\w])"
 )
+_ANY_DASH = re.compile(f"[{_DASHES}]")
 _PHONE_LABEL = re.compile(
     r"\b(?:phone|tel|telephone|mobile|mob|cell|handy|whatsapp)\b\.?\s*:?|\b[TMP]\s*:|☎|📞",
     re.IGNORECASE,
@@ -49,8 +52,19 @@ _NAME_PARTICLES = {
     "van", "von", "de", "der", "den", "da", "di", "du", "del", "della", "la", "le", "bin",
     "binti", "al", "el", "y", "dos", "das", "ten", "ter", "zu", "af",
 }  # fmt: skip
-_CREDENTIAL = re.compile(r"^[A-Z][A-Za-z.]{1,7}$")  # "RN", "BSN", "PhD", "MSc"
+_CREDENTIAL = re.compile(r"^[A-Z][A-Za-z.\-/]{1,9}$")  # "RN", "BSN", "PhD", "MSc", "C-EFM"
+# Post-nominals written after a name without commas ("Jane Roe RN BSN").
+_POST_NOMINALS = {
+    "rn", "bsn", "msn", "dnp", "lpn", "lvn", "cna", "np", "aprn", "fnp", "ccrn", "cen", "pccn",
+    "ocn", "cpa", "cma", "cfa", "cia", "mba", "phd", "md", "do", "jd", "esq", "esq.", "pe", "pmp",
+    "shrm-cp", "shrm-scp", "phr", "sphr", "ea", "mph", "mpa", "msw", "lcsw", "psyd", "edd", "llm",
+}  # fmt: skip
+_NOT_A_NAME = re.compile(
+    r"^(?:last\s+)?(?:updated|revised|modified)\b|^page\s+\d|^curriculum\s+vitae$",
+    re.IGNORECASE,
+)
 MAX_HEADER_LINES = 12
+MAX_BODY_LINES = 120  # a sidebar pushes the name down, but not past the first page
 
 
 def parse_contact(header: list[str], contact: list[str], text: str) -> dict:
@@ -80,13 +94,53 @@ def _first(pattern: re.Pattern, lines: list[str]) -> str | None:
 
 
 def find_name(header: list[str], contact: list[str]) -> str | None:
-    """The first header field that looks like a person's name (2-4 words, letters)."""
+    """The first header field that looks like a person's name (2-4 words, letters).
+
+    Contact details sharing the name's line ("Jane Roe jane@x.dev") and lines such as
+    "Last updated May 2025" are passed over.
+    """
     for line in [*header[:MAX_HEADER_LINES], *contact[:4]]:
-        for field in split_fields(line)[:2]:
-            name = _as_name(field)
-            if name:
-                return name
+        if name := name_in_line(line):
+            return name
     return None
+
+
+def name_in_line(line: str) -> str | None:
+    """The name in a line's first fields, or None."""
+    if _NOT_A_NAME.search(line):
+        return None
+    for field in split_fields(line)[:2]:
+        name = _as_name(_without_contact_details(field))
+        if name:
+            return name
+    return None
+
+
+def name_line_in_body(lines: list[str]) -> int | None:
+    """Where the name stands when the header has none: a sidebar read first puts the main
+    column's name after it. A name line stands out by shape: capitals, or a job title or
+    contact details right below it; skills and places are not names."""
+    for index, line in enumerate(lines[:MAX_BODY_LINES]):
+        if not line or heading_key(line) or not name_in_line(line):
+            continue
+        if is_location(line) or extract_skills(line):
+            continue
+        following = next((text for text in lines[index + 1 :] if text), "")
+        below = title_score(following) > 0 or EMAIL.search(following) or heading_key(following)
+        if line.isupper() or below:
+            return index
+    return None
+
+
+def is_headline(line: str) -> bool:
+    """A short job-title line such as "Registered Nurse" or "Senior Accountant | CPA"."""
+    words = line.split()
+    return 0 < len(words) <= 8 and title_score(line) > 0 and not heading_key(line)
+
+
+def _without_contact_details(text: str) -> str:
+    text = _URL.sub(" ", EMAIL.sub(" ", text))
+    return _PHONE.sub(lambda match: " " if _is_phone(match.group(0)) else match.group(0), text)
 
 
 def _as_name(text: str) -> str | None:
@@ -103,11 +157,14 @@ def _as_name(text: str) -> str | None:
 
 
 def _strip_credentials(text: str) -> str:
-    """ "Maria Santos, RN, BSN" → "Maria Santos"."""
+    """ "Maria Santos, RN, BSN" or "MICHAEL CHEN RN BSN" → the name alone."""
     name, *rest = text.split(",")
-    if rest and all(_CREDENTIAL.match(part.strip()) for part in rest):
-        return name.strip()
-    return text
+    if rest and all(_CREDENTIAL.match(part.strip()) for part in rest if part.strip()):
+        text = name.strip()
+    words = text.split()
+    while len(words) > 2 and words[-1].lower().strip(",") in _POST_NOMINALS:
+        words.pop()
+    return " ".join(words)
 
 
 def _is_name_word(word: str) -> bool:
@@ -126,7 +183,7 @@ def _title_case(text: str) -> str:
 def find_phone(fields: list[str]) -> str | None:
     for field in fields:
         for match in _PHONE.finditer(field):
-            candidate = " ".join(match.group(0).split()).strip(" .-/")
+            candidate = _ANY_DASH.sub("-", " ".join(match.group(0).split())).strip(" .-/")
             if _is_phone(candidate):
                 return candidate
     return None

@@ -12,6 +12,9 @@ _DEGREE_TYPES = (
     r"Applied Science|Education|Technology|Commerce|Music|Public Health|Nursing|Architecture"
 )
 _LONG_DEGREE = re.compile(
+    r"\bJuris Doctor(?:ate)?\b|\bMaster of Laws\b|\bBachelor of Laws\b|"
+    r"\bDoctor of (?:Medicine|Philosophy|Nursing Practice|Pharmacy|Education|Dental Surgery)\b|"
+    r"\bAssociate (?:of|in) Applied Science\b|\bAssociate Degree in Nursing\b|"
     rf"\b(?:Bachelor|Master|Doctor|Associate)(?:'s|\u2019s)?(?:\s+of\s+(?:{_DEGREE_TYPES}))?"
     r"(?:\s+degree)?\b|\bHigh School Diploma\b|\b(?:Graduate |Postgraduate )?Diploma\b|"
     r"\bAbitur\b|\bBaccalaur[ée]at\b|\bA-?Levels?\b|(?:[\w+#.-]+ ){0,4}(?:Bootcamp|Nanodegree)\b",
@@ -20,12 +23,13 @@ _LONG_DEGREE = re.compile(
 # Two-letter abbreviations (BA, BS, MA, MS, MD) also name US states: "Boston, MA" is not a
 # degree, so they count only when no comma comes right before them.
 _SHORT_DEGREE = re.compile(
-    r"(?<![\w.])(?:B\.?Sc|B\.?Eng|B\.?Tech|BBA|BFA|BSN|B\.?Com|LL\.?B|M\.?Sc|M\.?Eng|MBA|"
-    r"M\.B\.A|MFA|MPH|MSN|M\.?Phil|LL\.?M|Ph\.?D|D\.?Phil|Ed\.?D|DNP|Pharm\.?D|J\.?D|HND|"
-    r"(?<!, )(?:B\.?S|B\.?A|M\.?S|M\.?A|M\.?D))\.?(?![\w])"
+    r"(?<![\w.])(?:B\.?Sc|B\.?Eng|B\.?Tech|B\.?B\.?A|B\.?F\.?A|B\.?S\.?N|B\.?Com|LL\.?B|"
+    r"M\.?Sc|M\.?Eng|M\.?Tech|M\.?B\.?A|M\.?F\.?A|M\.?P\.?H|M\.?S\.?N|M\.?Phil|LL\.?M|"
+    r"Ph\.?D|D\.?Phil|Ed\.?D|D\.?N\.?P|Pharm\.?D|J\.D|JD|HND|A\.?A\.?S|A\.?D\.?N|B\.E|BE(?= in\b)|"
+    r"M\.E|(?<!, )(?:B\.?S|B\.?A|M\.?S|M\.?A|M\.?D|A\.A|A\.S))\.?(?![\w])"
 )
 _FIELD = re.compile(
-    r"^\s*(?:\((?:Hons?|Honou?rs)\.?\)\s*)?(?:in\b|of\b|:|-|\u2013)?\s*"
+    r"^\s*(?:\((?:Hons?|Honou?rs|[A-Z][A-Za-z.]{1,6})\.?\)\s*)?(?:in\b|of\b|:|-|\u2013|,)?\s*"
     r"(?P<field>[^\W\d_][\w&'\u2019 ]*?)\s*(?=,|\||—|\u2013|\s-\s|\(|\bat\b|\bfrom\b|\d|$)",
 )
 _GRADE = re.compile(
@@ -36,6 +40,14 @@ _GRADE = re.compile(
     r"(?:distinction|honou?rs|merit)|\bdistinction\b|\bmerit\b)",
     re.IGNORECASE,
 )
+_NEXT_FIELD = re.compile(r"^\s*\|\s*(?P<field>[^\W\d_][\w&'\u2019 ]*?)\s*(?=\||$)")
+_MONTH_WORD = re.compile(
+    r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$|^(?:spring|summer|fall"
+    r"|autumn|winter|present|current|expected|graduated|graduation)$",
+    re.IGNORECASE,
+)
+MAX_FIELD_WORDS = 6
+_ABBREVIATION = re.compile(r"\s*\([A-Z][A-Za-z.]{1,10}\)")
 _EXPECTED = re.compile(r"\b(?:expected|anticipated|graduating|graduation)\b:?", re.IGNORECASE)
 
 
@@ -102,14 +114,21 @@ def _grade(text: str) -> tuple[str | None, str]:
 
 
 def _years(text: str) -> tuple[str | None, str | None, str]:
-    dates = find_range(text, single=True)
-    if dates is None:
+    """Start and end years, every date cut out: a range, or lone dates read as start and end
+    ("Sep 2011 | Jun 2015"); one lone date is when it was (or will be) finished."""
+    found = []
+    while len(found) < 4 and (dates := find_range(text, single=True)):
+        found.append(dates)
+        text = _cut(text, dates.span)
+    text = _EXPECTED.sub(" ", text)
+    if not found:
         return None, None, text
-    text = _EXPECTED.sub(" ", _cut(text, dates.span))
-    if dates.end is None and not dates.current:
-        return None, str(dates.start[0]), text  # one year: when it was (or will be) finished
-    end = str(dates.end[0]) if dates.end else None
-    return str(dates.start[0]), end, text
+    first = found[0]
+    if first.end is not None or first.current:
+        return str(first.start[0]), str(first.end[0]) if first.end else None, text
+    if len(found) == 1:
+        return None, str(first.start[0]), text
+    return str(first.start[0]), str(found[-1].start[0]), text
 
 
 def _degree(text: str) -> tuple[str | None, str | None, str]:
@@ -117,20 +136,51 @@ def _degree(text: str) -> tuple[str | None, str | None, str]:
     if match is None:
         return None, None, text
     degree = match.group(0).strip()
-    field_match = _FIELD.match(text[match.end() :])
+    after = text[match.end() :]
+    field_match = _FIELD.match(after)
     field = field_match.group("field").strip() if field_match else ""
-    if INSTITUTION_WORDS.search(field) or is_location(field):
-        field, field_match = "", None
+    separated = field_match is not None and field_match.group(0).lstrip().startswith(",")
+    if not _can_be_field(field) or (separated and not _school_after(after[field_match.end() :])):
+        # The field on the line below the degree ("Bachelor of Science" / "Nursing").
+        field_match = _NEXT_FIELD.match(after)
+        field = field_match.group("field").strip() if field_match else ""
+        if not _can_be_field(field) or not _school_after(after[field_match.end() :]):
+            field, field_match = "", None
     end = match.end() + (field_match.end() if field_match else 0)
+    if abbreviation := _ABBREVIATION.match(text, end):
+        end = abbreviation.end()  # "... in Nursing (ADN)"
     return degree, field or None, _cut(text, (match.start(), end))
 
 
+def _school_after(rest: str) -> bool:
+    """Whether a school is still named after a would-be field: "MBA, INSEAD, 2015" names
+    no field, "BBA, Finance, University of Michigan" does."""
+    return _institution(header_fields(_years(rest)[2])) is not None
+
+
+def _can_be_field(text: str) -> bool:
+    if not text or len(text.split()) > MAX_FIELD_WORDS or _MONTH_WORD.match(text):
+        return False
+    return not (INSTITUTION_WORDS.search(text) or is_location(text) or _has_degree(text))
+
+
 def _institution(fields: list[str]) -> str | None:
-    fields = [field for field in fields if not is_location(field)]
+    fields = [
+        field
+        for field in fields
+        if not is_location(field)
+        and not _MONTH_WORD.match(field)
+        and any(c.isalpha() for c in field)
+    ]
     for field in fields:
         if INSTITUTION_WORDS.search(field):
             return trailing_location(field)[0] or field
     return fields[0] if fields else None
+
+
+def _can_be_institution(text: str) -> bool:
+    has_letters = any(char.isalpha() for char in text)
+    return has_letters and not (is_location(text) or _MONTH_WORD.match(text))
 
 
 def _cut(text: str, span: tuple[int, int]) -> str:

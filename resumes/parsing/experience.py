@@ -21,15 +21,25 @@ _ABBREVIATION_END = re.compile(r"\b(?:inc|ltd|co|corp|llc|plc|jr|sr|st|s\.a|n\.v
 _FIELD_SEPARATORS = re.compile(r"\s*(?:\||·|•|\t|\s[-\u2013—]\s)\s*")
 _ENDS_WITH_SEPARATOR = re.compile(r"(?:[,|(\[]|\s[-\u2013\u2014])\s*$")
 _AT = re.compile(r"\s+(?:at|@)\s+", re.IGNORECASE)
-_COMMA_SUFFIX = re.compile(
-    r",\s*(?:inc|llc|ltd|gmbh|ag|sa|plc|corp|co|bv|oy|ab|pty|kg)\.?$", re.IGNORECASE
-)
 _WORDS = re.compile(r"[^\W\d_][\w'\u2019-]*")
 _SMALL_WORDS = {
     "a", "an", "and", "at", "for", "in", "of", "on", "the", "to", "with", "de", "la", "van",
     "von", "der", "y", "e", "&", "via", "per", "from", "by",
 }  # fmt: skip
 _EMPTY_BRACKETS = re.compile(r"\(\s*\)|\[\s*\]")
+_BRACKETED = re.compile(r"\(([^()]*)\)")
+_MONTH_OR_YEAR = r"(?:[A-Za-z]{3,9}\.?\s+)?(?:19|20)\d\d|[01]?\d/(?:19|20)\d\d"
+_OPEN_WORD = r"(?:present|current|now|today|ongoing)"
+_DANGLING_DASH = re.compile(rf"(?:{_MONTH_OR_YEAR})\s*(?:-|\u2013|\u2014|to)\s*$", re.I)
+_LONE_DATE = re.compile(rf"\s*(?:{_MONTH_OR_YEAR})\s*", re.I)
+_RANGE_END_LINE = re.compile(
+    rf"\s*(?:(?:-|\u2013|\u2014|to)\s*)?(?:{_OPEN_WORD}|{_MONTH_OR_YEAR})\s*", re.I
+)
+_OPEN_FIELD = re.compile(rf"(?:[-\u2013\u2014]\s*)?{_OPEN_WORD}", re.I)
+_SUFFIX_PART = re.compile(
+    r"(?:inc|llc|llp|ltd|l\.?p|gmbh|ag|s\.?a|plc|corp|co|bv|oy|ab|pty|kg|pllc|p\.?c|n\.?a)\.?",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -64,12 +74,33 @@ def _title_cased(text: str) -> bool:
 
 def _classify(lines: list[str]) -> list[Line]:
     items = []
-    for text in lines:
+    for text in _joined_date_lines(lines):
         bullet = text.startswith("- ")
         body = text[2:].strip() if bullet else text
         dates = None if bullet else find_range(body) or _single_date(body)
         items.append(Line(body, bullet, dates))
     return items
+
+
+def _joined_date_lines(lines: list[str]) -> list[str]:
+    """A date column wraps a range over two lines ("2021 -" above "Present", or "Jan 2019"
+    above "- Mar 2021"); joined, the two read as one range instead of a date and a header."""
+    joined: list[str] = []
+    for text in lines:
+        previous = joined[-1] if joined else ""
+        if previous and _range_continues(previous, text):
+            joined[-1] = f"{previous} {text}"
+        else:
+            joined.append(text)
+    return joined
+
+
+def _range_continues(previous: str, text: str) -> bool:
+    if not _RANGE_END_LINE.fullmatch(text):
+        return False
+    if _DANGLING_DASH.search(previous):
+        return True
+    return _LONE_DATE.fullmatch(previous) is not None and text[:1] in "-\u2013\u2014t"
 
 
 def _single_date(text: str) -> DateRange | None:
@@ -183,10 +214,20 @@ def _job_dict(
 
 
 def header_fields(text: str) -> list[str]:
-    """A header line's parts, split at "|", "·", "•", tabs and spaced dashes, trimmed."""
+    """A header line's parts, split at "|", "·", "•", tabs and spaced dashes, trimmed.
+
+    A bracketed place is a field of its own ("Pied Piper (Palo Alto, CA)"), and a lone
+    "Present" left over from a date column is no field at all.
+    """
     text = _EMPTY_BRACKETS.sub(" ", text)
-    parts = _FIELD_SEPARATORS.split(text)
-    return [part.strip(" ,;:()[]") for part in parts if part.strip(" ,;:()[]")]
+    text = _BRACKETED.sub(_bracket_field, text)
+    parts = (part.strip(" ,;:()[]") for part in _FIELD_SEPARATORS.split(text))
+    return [part for part in parts if part and not _OPEN_FIELD.fullmatch(part)]
+
+
+def _bracket_field(match: re.Match) -> str:
+    inside = match.group(1).strip()
+    return f" | {inside} | " if is_location(inside) else match.group(0)
 
 
 def _take_location(fields: list[str]) -> tuple[str | None, list[str]]:
@@ -195,9 +236,23 @@ def _take_location(fields: list[str]) -> tuple[str | None, list[str]]:
         if is_location(field):
             return field, fields[:index] + fields[index + 1 :]
         rest, place = trailing_location(field)
+        if not place:
+            rest, place = _inner_location(field)
         if place and rest:
             return place, [*fields[:index], rest, *fields[index + 1 :]]
     return None, fields
+
+
+def _inner_location(field: str) -> tuple[str, str | None]:
+    """ "Acme, Austin, TX, Engineer" → ("Acme, Engineer", "Austin, TX"): a place between
+    the other parts of a comma-separated header."""
+    parts = comma_parts(field)
+    for size in (3, 2):
+        for start in range(1, len(parts) - size):
+            place = ", ".join(parts[start : start + size])
+            if is_location(place):
+                return ", ".join(parts[:start] + parts[start + size :]), place
+    return field, None
 
 
 def _title_and_company(fields: list[str]) -> tuple[str | None, str | None]:
@@ -219,14 +274,37 @@ def _split_single(text: str) -> tuple[str, str | None]:
     parts = _AT.split(text, maxsplit=1)
     if len(parts) == 2:
         return parts[0].strip(), parts[1].strip()
-    if "," in text and not _COMMA_SUFFIX.search(text):
-        first, second = (part.strip() for part in text.split(",", 1))
-        if title_score(first) == 0 and title_score(second) > 0:
-            return second, first
-        return first, second
+    parts = comma_parts(text)
+    if len(parts) >= 2:
+        return _title_and_company_parts(parts)
     if company_score(text) > title_score(text):
         return "", text
     return text, None
+
+
+def comma_parts(text: str) -> list[str]:
+    """ "Initech, Inc., Senior Engineer" → ["Initech, Inc.", "Senior Engineer"]: commas split,
+    except before a legal suffix (Inc., LLC, Ltd.), which stays with its name."""
+    parts: list[str] = []
+    for part in (part.strip() for part in text.split(",")):
+        if parts and _SUFFIX_PART.fullmatch(part):
+            parts[-1] = f"{parts[-1]}, {part}"
+        elif part:
+            parts.append(part)
+    return parts
+
+
+def _title_and_company_parts(parts: list[str]) -> tuple[str, str | None]:
+    """The company is the part that reads most like an employer; the title is the rest.
+
+    Two parts without a telling word keep the usual "Title, Company" order.
+    """
+    scores = [company_score(part) - title_score(part) for part in parts]
+    best = max(range(len(parts)), key=lambda index: (scores[index], -index))
+    if scores[best] <= 0 or (len(parts) == 2 and scores[0] == scores[1]):
+        best = 1 if title_score(parts[0]) >= title_score(parts[1]) else 0
+    title = ", ".join(part for index, part in enumerate(parts) if index != best)
+    return title, parts[best]
 
 
 def _bullets(items: list[Line]) -> list[str]:

@@ -317,6 +317,9 @@ def characters_read(monkeypatch) -> list[int]:
         "_WORD_BEFORE",
         "_HEADING",
         "_TECH_WORD_AFTER",
+        "_SECTION_HEADING",
+        "_SKILLS_HEADING",
+        "_OTHER_HEADING",
     ):
         monkeypatch.setattr(skills, name, _CountingPattern(getattr(skills, name), tally))
     matcher = taxonomy()
@@ -335,6 +338,24 @@ def test_extraction_work_grows_linearly_on_hostile_input(characters_read):
     reads = []
     for scale in (1, 2):
         text = _hostile(scale)
+        characters_read[0] = 0
+        assert extract_skills(text) == []
+        reads.append(characters_read[0])
+        assert characters_read[0] <= 25 * len(text)
+    assert reads[1] <= 2.05 * reads[0]
+
+
+def _qualities_in_prose(scale: int) -> str:
+    # Qualities that count only where skills are listed, each in a line of prose under a
+    # heading far above: every one looks upwards for its section's heading.
+    line = "A proactive, adaptable and empathetic colleague who stays curious.\n"
+    return "Experience\n" + line * 400 * scale
+
+
+def test_looking_up_the_heading_of_qualities_grows_linearly(characters_read):
+    reads = []
+    for scale in (1, 2):
+        text = _qualities_in_prose(scale)
         characters_read[0] = 0
         assert extract_skills(text) == []
         reads.append(characters_read[0])
