@@ -352,6 +352,7 @@ _OTHER_HEADING = re.compile(
     re.IGNORECASE,
 )
 MAX_HEADING_CHARS = 45  # longer lines are not headings and are not searched as such
+MAX_LIST_LINE = 400  # characters a listed skill may stand from the start of its line
 MAX_LINES_UP = 60  # lines searched upwards for the heading of a mention's section
 
 
@@ -370,8 +371,8 @@ def _under_skills_heading(text: str, start: int, memo: dict[int, bool]) -> bool:
     `memo` holds the answer per line end for one text: each line is read once however
     many mentions share its section, which keeps extraction linear.
     """
-    line_start = _line_start(text, start)
-    if line_start > 0 and text[line_start - 1] != "\n":
+    line_start = text.rfind("\n", max(0, start - MAX_LIST_LINE), start) + 1
+    if line_start == 0 and start > MAX_LIST_LINE:
         return False  # deep inside a long line: prose, not a list under a heading
     visited = []
     end, answer = line_start - 1, False

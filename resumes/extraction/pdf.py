@@ -29,6 +29,9 @@ _INVISIBLE = re.compile(r"\s+")
 _ENOUGH_TEXT = re.compile(rf"(?:\s*\S){{{MIN_TEXT_CHARS}}}")
 SAMPLE_CHARS = 2000
 _NOT_LETTER = re.compile(r"[\W\d_]+")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+MARGIN_DATED_SHARE = 0.4  # share of a margin column's lines that hold a year
+MARGIN_WORDS = 5  # words per line, on average, at most in a margin column
 _METHOD_PRIORITY = ("pdfplumber", "pypdfium2+columns", "pypdfium2")
 
 
@@ -65,8 +68,22 @@ def _page_text(page: pdfium.PdfPage) -> tuple[str, str]:
     layout = find_columns(rects)
     if layout is None:
         return textpage.get_text_range(), "pypdfium2"
-    parts = (textpage.get_text_bounded(*box) for box in layout.boxes())
+    parts = [textpage.get_text_bounded(*box) for box in layout.boxes()]
+    if any(_is_margin_column(part) for part in parts[1:3]):
+        # Dates and places set beside each entry (moderncv's date column, awesome-cv's
+        # right-aligned places) are part of the entry's lines, not a column of their own.
+        return textpage.get_text_range(), "pypdfium2"
     return "\n".join(part for part in parts if part.strip()), "pypdfium2+columns"
+
+
+def _is_margin_column(text: str) -> bool:
+    """Short lines, many of them dates: a margin beside entries rather than a sidebar."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    if not lines:
+        return False
+    dated = sum(bool(_YEAR.search(line)) for line in lines)
+    words = sum(len(line.split()) for line in lines)
+    return dated >= MARGIN_DATED_SHARE * len(lines) and words <= MARGIN_WORDS * len(lines)
 
 
 def has_text(text: str) -> bool:

@@ -22,6 +22,8 @@ __all__ = ["parse_resume"]
 # A line ending in a separator, a dangling dash (not after a date: "2020 -" means "to now")
 # or a word that needs a continuation.
 _WRAPPED = re.compile(r"(?:[,|&]|[^\d\s] [-\u2013\u2014]|\s(?:of|and|for|the|in|at|with|to|de))$")
+# A line that cannot start one: it continues the line above ("and Computer Science").
+_CONTINUATION = re.compile(r"(?:and|&|of|in)\s")
 MIN_SUMMARY_WORDS = 12  # an untitled header line this long is a summary, not a contact line
 
 
@@ -64,8 +66,14 @@ def _unwrapped(lines: list[str]) -> list[str]:
     joined: list[str] = []
     for line in lines:
         previous = joined[-1] if joined else ""
-        wrapped = _WRAPPED.search(previous) and not heading_key(previous)
-        if wrapped and line and not line.startswith("- "):
+        wrapped = _WRAPPED.search(previous) or _CONTINUATION.match(line)
+        if (
+            wrapped
+            and previous
+            and not heading_key(previous)
+            and line
+            and not line.startswith("- ")
+        ):
             joined[-1] = f"{previous} {line}"
         else:
             joined.append(line)

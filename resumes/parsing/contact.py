@@ -111,7 +111,7 @@ def name_in_line(line: str) -> str | None:
         return None
     for field in split_fields(line)[:2]:
         name = _as_name(_without_contact_details(field))
-        if name:
+        if name and not is_location(field):
             return name
     return None
 

@@ -8,7 +8,8 @@ from resumes.parsing.places import is_location, trailing_location
 from resumes.parsing.vocabulary import INSTITUTION_WORDS
 
 _DEGREE_TYPES = (
-    r"Science|Arts|Engineering|Laws|Business Administration|Fine Arts|Philosophy|"
+    r"Science|Arts|Engineering|Laws|Business Administration|Fine Arts|Philosophy|Accountancy|"
+    r"Accounting|Social Work|Public Administration|Public Policy|Health Administration|"
     r"Applied Science|Education|Technology|Commerce|Music|Public Health|Nursing|Architecture"
 )
 _LONG_DEGREE = re.compile(
@@ -26,6 +27,7 @@ _SHORT_DEGREE = re.compile(
     r"(?<![\w.])(?:B\.?Sc|B\.?Eng|B\.?Tech|B\.?B\.?A|B\.?F\.?A|B\.?S\.?N|B\.?Com|LL\.?B|"
     r"M\.?Sc|M\.?Eng|M\.?Tech|M\.?B\.?A|M\.?F\.?A|M\.?P\.?H|M\.?S\.?N|M\.?Phil|LL\.?M|"
     r"Ph\.?D|D\.?Phil|Ed\.?D|D\.?N\.?P|Pharm\.?D|J\.D|JD|HND|A\.?A\.?S|A\.?D\.?N|B\.E|BE(?= in\b)|"
+    r"B\.S\.E|BSE(?= in\b)|"
     r"M\.E|(?<!, )(?:B\.?S|B\.?A|M\.?S|M\.?A|M\.?D|A\.A|A\.S))\.?(?![\w])"
 )
 _FIELD = re.compile(
@@ -42,7 +44,8 @@ _GRADE = re.compile(
 )
 _NEXT_FIELD = re.compile(r"^\s*\|\s*(?P<field>[^\W\d_][\w&'\u2019 ]*?)\s*(?=\||$)")
 _MONTH_WORD = re.compile(
-    r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$|^(?:spring|summer|fall"
+    r"^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?$|^(?:spring|summer|fall"
     r"|autumn|winter|present|current|expected|graduated|graduation)$",
     re.IGNORECASE,
 )
@@ -61,11 +64,33 @@ def parse_education(lines: list[str]) -> list[dict]:
     return entries
 
 
+def _rejoined(lines: list[str]) -> list[str]:
+    """A degree wrapped in a narrow column read as one line: "Bachelor of Business" above
+    "Administration in Marketing", or "... in Business" above "Administration"."""
+    joined: list[str] = []
+    for line in lines:
+        previous = joined[-1] if joined else ""
+        if previous and line and _degree_continues(previous, line):
+            joined[-1] = f"{previous} {line}"
+        else:
+            joined.append(line)
+    return joined
+
+
+def _degree_continues(previous: str, line: str) -> bool:
+    if not _has_degree(previous) or INSTITUTION_WORDS.search(line) or line.startswith("- "):
+        return False
+    if line.isalpha() and line[0].isupper():
+        return True  # one word: the rest of the field
+    alone, together = _LONG_DEGREE.search(previous), _LONG_DEGREE.search(f"{previous} {line}")
+    return bool(alone and together and together.end() > len(previous) >= alone.end())
+
+
 def _entry_blocks(lines: list[str]) -> list[list[str]]:
     """Lines grouped per entry: a blank line, or a second degree or school, starts a new one."""
     blocks: list[list[str]] = [[]]
     has = {"degree": False, "school": False}
-    for line in lines:
+    for line in _rejoined(lines):
         if not line:
             blocks.append([])
             has = {"degree": False, "school": False}
@@ -140,11 +165,12 @@ def _degree(text: str) -> tuple[str | None, str | None, str]:
     field_match = _FIELD.match(after)
     field = field_match.group("field").strip() if field_match else ""
     separated = field_match is not None and field_match.group(0).lstrip().startswith(",")
-    if not _can_be_field(field) or (separated and not _school_after(after[field_match.end() :])):
+    rest = text[: match.start()] + " | " + after[field_match.end() :] if field_match else ""
+    if not _can_be_field(field) or (separated and not _names_school(rest)):
         # The field on the line below the degree ("Bachelor of Science" / "Nursing").
         field_match = _NEXT_FIELD.match(after)
         field = field_match.group("field").strip() if field_match else ""
-        if not _can_be_field(field) or not _school_after(after[field_match.end() :]):
+        if not _can_be_field(field) or not _names_school(after[field_match.end() :]):
             field, field_match = "", None
     end = match.end() + (field_match.end() if field_match else 0)
     if abbreviation := _ABBREVIATION.match(text, end):
@@ -152,9 +178,9 @@ def _degree(text: str) -> tuple[str | None, str | None, str]:
     return degree, field or None, _cut(text, (match.start(), end))
 
 
-def _school_after(rest: str) -> bool:
-    """Whether a school is still named after a would-be field: "MBA, INSEAD, 2015" names
-    no field, "BBA, Finance, University of Michigan" does."""
+def _names_school(rest: str) -> bool:
+    """Whether a school is still named without the would-be field: "MBA, INSEAD, 2015"
+    names no field, "BBA, Finance, University of Michigan" does."""
     return _institution(header_fields(_years(rest)[2])) is not None
 
 

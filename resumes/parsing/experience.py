@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from resumes.parsing.dates import DateRange, find_range, format_month
-from resumes.parsing.places import is_location, trailing_location
+from resumes.parsing.places import glued_place, is_location, trailing_location
 from resumes.parsing.vocabulary import company_score, title_score
 
 MAX_HEADER_WORDS = 14
@@ -149,10 +149,19 @@ def _starts(items: list[Line], anchors: list[int]) -> list[int]:
             start - 1 >= floor
             and anchor - (start - 1) <= MAX_LINES_BEFORE_DATES
             and items[start - 1].header_like
+            and not (anchor - start >= 2 and _wrapped_word(items, start - 1))
         ):
             start -= 1
         starts.append(start)
     return starts
+
+
+def _wrapped_word(items: list[Line], index: int) -> bool:
+    """A lone word right below an unfinished bullet is the bullet's wrapped end ("Google" /
+    "Analytics"), not a third header line."""
+    above, line = items[index - 1] if index else None, items[index]
+    unfinished = above is not None and above.bullet and not above.text.endswith((".", "!", "?"))
+    return unfinished and len(line.text.split()) == 1
 
 
 def _header_end(items: list[Line], start: int, anchor: int, stop: int) -> int:
@@ -186,7 +195,14 @@ def _fields(header: list[Line], anchor: Line) -> list[str]:
 def _job(header: list[Line], anchor: Line, body: list[Line], as_of: date) -> dict:
     location, fields = _take_location(_fields(header, anchor))
     title, company = _title_and_company(fields)
-    if company is None and location and location.count(",") == 2:
+    if (
+        company is None
+        and location
+        and location.count(",") == 1
+        and (glued := glued_place(location))
+    ):
+        company, location = glued
+    elif company is None and location and location.count(",") == 2:
         # No employer, but a three-part place ("Northbank, London, UK"): a job header names
         # its employer far more often than a region, so the first part is the employer.
         company, location = (part.strip() for part in location.split(",", 1))
@@ -238,6 +254,8 @@ def _take_location(fields: list[str]) -> tuple[str | None, list[str]]:
         rest, place = trailing_location(field)
         if not place:
             rest, place = _inner_location(field)
+        if not place and (glued := glued_place(field)) and is_location(glued[1]):
+            rest, place = glued
         if place and rest:
             return place, [*fields[:index], rest, *fields[index + 1 :]]
     return None, fields

@@ -49,11 +49,21 @@ CITIES = _names(
     "Munich|München|Nairobi|New York|New York City|NYC|Oslo|Ottawa|Paris|Philadelphia|"
     "Portland|Prague|Pune|Rome|Rotterdam|San Diego|San Francisco|San Jose|Santiago|"
     "São Paulo|Sao Paulo|Seattle|Seoul|Shanghai|Shenzhen|Singapore|Stockholm|Sydney|"
-    "Taipei|Tallinn|Tel Aviv|Tokyo|Toronto|Vancouver|Vienna|Warsaw|Washington|Zurich|Zürich"
+    "Taipei|Tallinn|Tel Aviv|Tokyo|Toronto|Vancouver|Vienna|Warsaw|Washington|Zurich|Zürich|"
+    "Palo Alto|Mountain View|Menlo Park|Redwood City|Santa Clara|San Mateo|Santa Monica|"
+    "Santa Barbara|Ann Arbor|Las Vegas|New Orleans|Salt Lake City|San Antonio|Fort Worth|"
+    "Kansas City|St. Louis|Saint Louis|Oklahoma City|Baton Rouge|Des Moines|El Paso|"
+    "Long Beach|Virginia Beach|Colorado Springs|Chapel Hill|Little Rock|Grand Rapids|"
+    "Jersey City|New Haven|Fort Lauderdale|St. Paul|Saint Paul|Sioux Falls|Cedar Rapids|"
+    "San Marcos|Santa Fe|Los Gatos|Coral Gables|Boca Raton|West Palm Beach|Silver Spring"
 )
 REMOTE_WORDS = frozenset({"remote", "hybrid", "on-site", "onsite", "remote-first", "worldwide"})
 
 _PLACE_WORD = re.compile(r"^[^\W\d_][\w.'\u2019 -]*$")
+# "Cardinal Logistics, Inc. Columbus": the only comma before the city is a legal suffix's.
+_SUFFIX_BEFORE_CITY = re.compile(
+    r"^[^,]+,\s*(?:inc|llc|ltd|corp|co|plc|gmbh|llp|pllc|p\.c|s\.a)\.?\s+[^,]+$", re.I
+)
 _ZIP = re.compile(r"\s+(?:\d{5}(?:-\d{4})?|[A-Z]\d[A-Z] ?\d[A-Z]\d)$")
 
 
@@ -76,6 +86,27 @@ def is_location(text: str) -> bool:
 def _is_place_name(text: str) -> bool:
     """A city or region name; "Acme Ltd" or "Senior Engineer" are not."""
     return bool(_PLACE_WORD.match(text)) and not (company_score(text) or title_score(text))
+
+
+def glued_place(text: str) -> tuple[str, str] | None:
+    """ "Airbnb San Francisco, CA" → ("Airbnb", "San Francisco, CA"): a name and its place
+    on one line with only a space between (right-aligned places in a PDF's text layer).
+
+    The city is a known one (the longest that fits), else the last word.
+    """
+    head, comma, tail = text.rpartition(",")
+    words = head.split()
+    if not comma or len(words) < 2 or ("," in head and not _SUFFIX_BEFORE_CITY.search(head)):
+        return None
+    cut = next(
+        (len(words) - size for size in (3, 2, 1) if " ".join(words[-size:]).lower() in CITIES),
+        None,
+    )
+    if cut is None:
+        cut = len(words) - 1
+    if cut == 0:
+        return None
+    return " ".join(words[:cut]), f"{' '.join(words[cut:])},{tail}"
 
 
 def trailing_location(text: str) -> tuple[str, str | None]:
