@@ -19,6 +19,9 @@ _DIGIT_CARRIAGE_RETURN = re.compile(r"(?<=[\d)])\r(?=[ \t]*\(?\d)")
 # "J O H N  D O E": letters spaced out, words set apart by a different (wider) gap.
 _SPACED_OUT = re.compile(r"[^\W\d_](?:[ \t]+[^\W\d_]){3,}")
 _GAP = re.compile(r"[ \t]+")
+_ANY_SPACED_OUT = re.compile(
+    r"^[ \t]*[^\W\d_][ \t][^\W\d_][ \t][^\W\d_][ \t][^\W\d_]", re.MULTILINE
+)
 
 
 def normalise(text: str) -> str:
@@ -32,7 +35,10 @@ def normalise(text: str) -> str:
     text = _INVISIBLE.sub("", text.replace("\x02", "-"))
     # Splitting each line on whitespace collapses runs and trims the ends in one pass, and
     # is several times faster than the equivalent regular expressions.
-    text = "\n".join(_one_line(line) for line in text.split("\n"))
+    if _ANY_SPACED_OUT.search(text):
+        text = "\n".join(_one_line(line) for line in text.split("\n"))
+    else:
+        text = "\n".join(" ".join(line.split()) for line in text.split("\n"))
     text = _LONE_BULLET.sub("- ", text)
     text = _BULLET_AT_START.sub("- ", text)
     text = _EMPTY_RUNS.sub("\n\n", text)
