@@ -1,6 +1,6 @@
 from celery import shared_task
 
-from resumes.services.analyses import TRANSIENT_ERRORS, analysis_give_up, analysis_run
+from resumes.services.analysis_runs import TRANSIENT_ERRORS, analysis_give_up, analysis_run
 
 GAVE_UP = "A service the analysis needs was unavailable. Retry it in a few minutes."
 

@@ -14,13 +14,10 @@ from rest_framework.views import APIView
 
 from accounts.permissions import IsRecruiter
 from ats.api.serializers import ApplicationJobSerializer, RecruiterHistorySerializer
-from ats.candidates import (
-    application_get_for_review,
-    candidate_detail,
-    candidates_for_recruiter,
-    candidates_ranked_for_job,
-)
 from ats.models import Recommendation
+from ats.presenters import candidate_detail
+from ats.selectors import application_get_for_review, candidates_for_recruiter
+from ats.services.ranking import candidates_ranked_for_job
 from ats.services.scorecards import (
     MAX_CRITERIA,
     MAX_NOTES_LENGTH,

@@ -187,11 +187,12 @@ class MoveStageView(GenericAPIView):
         application = application_get_managed(
             user=request.user, application_id=data["application_id"]
         )
-        if "from_stage" in data:
-            # The conditional update then checks the stage the client saw.
-            application.stage = data["from_stage"]
         change = application_move_stage(
-            application=application, to_stage=data["stage"], actor=request.user, note=data["note"]
+            application=application,
+            to_stage=data["stage"],
+            actor=request.user,
+            note=data["note"],
+            from_stage=data.get("from_stage"),
         )
         change.actor = request.user
         body = {"application": application, "change": change}

@@ -32,19 +32,21 @@ def _is_applicant(application: Application, actor) -> bool:
     return actor.pk == application.candidate_id
 
 
-def stages_allowed_for(*, application: Application, actor) -> tuple[str, ...]:
-    """Where `actor` may move the application from its current stage."""
+def stages_allowed_for(
+    *, application: Application, actor, from_stage: str | None = None
+) -> tuple[str, ...]:
+    """Where `actor` may move the application from `from_stage` (default: its stage)."""
+    from_stage = from_stage or application.stage
     if _is_applicant(application, actor):
-        return allowed_next(application.stage)
-    return recruiter_next_stages(application.stage)
+        return allowed_next(from_stage)
+    return recruiter_next_stages(from_stage)
 
 
-def _refusal(application: Application, to_stage: str, actor) -> str | None:
-    """Why `actor` cannot move the application to `to_stage`, or None when they can."""
-    allowed = stages_allowed_for(application=application, actor=actor)
+def _refusal(application: Application, from_stage: str, to_stage: str, actor) -> str | None:
+    """Why `actor` cannot move the application from `from_stage` to `to_stage`, or None."""
+    allowed = stages_allowed_for(application=application, actor=actor, from_stage=from_stage)
     if to_stage in allowed:
         return None
-    from_stage = application.stage
     listed = ", ".join(allowed) or "none (this stage is final)"
     if to_stage == Stage.WITHDRAWN and Stage.WITHDRAWN in allowed_next(from_stage):
         return (
@@ -61,18 +63,24 @@ def _notify_after_commit(changes: Iterable[StageChange]) -> None:
 
 @transaction.atomic
 def application_move_stage(
-    *, application: Application, to_stage: str, actor, note: str = ""
+    *,
+    application: Application,
+    to_stage: str,
+    actor,
+    note: str = "",
+    from_stage: str | None = None,
 ) -> StageChange:
     """Move from the stage the caller saw to `to_stage`, and record who, when and why.
 
-    The update is conditional on that stage: when two people move one application at once,
-    one wins and the other gets StageChangedMeanwhile (409). After the commit the candidate
-    hears about the moves that concern them.
+    `from_stage` is the stage the caller saw (default: the application's as loaded). The
+    update is conditional on it: when two people move one application at once, one wins and
+    the other gets StageChangedMeanwhile (409). After the commit the candidate hears about
+    the moves that concern them.
     """
-    refusal = _refusal(application, to_stage, actor)
+    from_stage = from_stage or application.stage
+    refusal = _refusal(application, from_stage, to_stage, actor)
     if refusal is not None:
         raise StageMoveNotAllowed(refusal)
-    from_stage = application.stage
     now = timezone.now()
     moved = Application.objects.filter(pk=application.pk, stage=from_stage).update(
         stage=to_stage, stage_changed_at=now, updated_at=now
@@ -102,7 +110,7 @@ def applications_bulk_move(
     refusals = {
         str(application.pk): [refusal]
         for application in applications
-        if (refusal := _refusal(application, to_stage, actor)) is not None
+        if (refusal := _refusal(application, application.stage, to_stage, actor)) is not None
     }
     if refusals:
         raise BulkStageMoveNotAllowed(refusals)

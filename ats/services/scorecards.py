@@ -10,9 +10,9 @@ from statistics import fmean
 
 from django.db import transaction
 
-from ats.candidates import application_may_review
 from ats.errors import ApplicationNotFound
 from ats.models import Application, Recommendation, Scorecard
+from ats.selectors import application_may_review
 from core.errors import InvalidInput
 
 MIN_RATING, MAX_RATING = 1, 5

@@ -1,7 +1,8 @@
 """The recruiter's candidate page: the applicant, fit, resume summary, latest analysis,
 timeline and scorecards, with a scorecard form and a move form (the pipeline's move view).
 
-Thin over ats.candidates and ats.services.scorecards, like the API. Works without JavaScript.
+Thin over ats.presenters, ats.selectors and ats.services.scorecards, like the API. Works
+without JavaScript.
 Recruiters reach their own jobs' applicants; domain experts any (to score them); anyone else
 a 404, and candidates a 403.
 """
@@ -15,10 +16,10 @@ from django.views.decorators.http import require_GET, require_POST
 from accounts.forms import add_service_errors
 from accounts.models import Role
 from accounts.permissions import role_required
-from ats.candidates import application_get_for_review, candidate_detail
 from ats.errors import ApplicationNotFound, NoResumeFile
 from ats.models import Recommendation
-from ats.selectors import application_get_managed
+from ats.presenters import candidate_detail
+from ats.selectors import application_get_for_review, application_get_managed
 from ats.services.applications import application_resume_download
 from ats.services.scorecards import MAX_CRITERIA, MAX_CRITERION_LENGTH, scorecard_submit
 from ats.stages import Stage

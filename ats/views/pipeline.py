@@ -127,16 +127,15 @@ def move_view(request, application_id):
     if not form.is_valid():
         messages.error(request, _form_problems(form))
         return _back(request, fallback)
-    if form.cleaned_data["from_stage"]:
-        # Move from the stage the recruiter saw: if it has moved since, a conflict.
-        application.stage = form.cleaned_data["from_stage"]
     to_stage = form.cleaned_data["stage"]
     try:
+        # From the stage the recruiter saw: if it has moved since, a conflict.
         application_move_stage(
             application=application,
             to_stage=to_stage,
             actor=request.user,
             note=form.cleaned_data["note"],
+            from_stage=form.cleaned_data["from_stage"] or None,
         )
     except DomainError as exc:
         messages.error(request, f"{application.applicant_name}: {exc.detail}")

@@ -6,10 +6,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from ats.candidates import candidates_for_recruiter, candidates_ranked_for_job
 from ats.errors import CandidateSearchNeedsJob
 from ats.identity import email_key
 from ats.models import Application, StageChange
+from ats.selectors import candidates_for_recruiter
+from ats.services.ranking import candidates_ranked_for_job
 from ats.stages import Stage
 from jobs.services.jobs import job_update
 from resumes.models import AnalysisStatus

@@ -186,6 +186,42 @@ def test_two_moves_from_the_same_view_one_wins_the_other_gets_a_conflict():
     assert len(_history(application)) == before
 
 
+def test_the_stage_the_caller_saw_is_an_argument_and_the_loaded_row_is_left_alone():
+    application = ApplicationFactory(stage=Stage.UNDER_REVIEW)
+    owner = application.job.owner
+    with pytest.raises(StageChangedMeanwhile):
+        application_move_stage(
+            application=application,
+            to_stage=Stage.REJECTED,
+            actor=owner,
+            from_stage=Stage.APPLIED,
+        )
+    assert application.stage == Stage.UNDER_REVIEW
+    change = application_move_stage(
+        application=application,
+        to_stage=Stage.INTERVIEW_SCHEDULED,
+        actor=owner,
+        from_stage=Stage.UNDER_REVIEW,
+    )
+    assert (change.from_stage, application.stage) == (
+        Stage.UNDER_REVIEW,
+        Stage.INTERVIEW_SCHEDULED,
+    )
+
+
+def test_a_move_not_allowed_from_the_stage_the_caller_saw_is_refused():
+    application = ApplicationFactory(stage=Stage.UNDER_REVIEW)
+    with pytest.raises(StageMoveNotAllowed, match="from hired to interview_scheduled"):
+        application_move_stage(
+            application=application,
+            to_stage=Stage.INTERVIEW_SCHEDULED,
+            actor=application.job.owner,
+            from_stage=Stage.HIRED,
+        )
+    application.refresh_from_db()
+    assert application.stage == Stage.UNDER_REVIEW
+
+
 def test_a_move_from_a_stage_the_client_no_longer_sees_is_a_409_through_the_api():
     application = ApplicationFactory()
     client = client_for(application.job.owner)

@@ -10,7 +10,7 @@ from django.utils import timezone
 from rest_framework.test import APIClient
 
 from resumes.models import Analysis, AnalysisStatus, Resume
-from resumes.services import analyses as analysis_services
+from resumes.services import analysis_runs
 from resumes.tasks import GAVE_UP
 from tests.accounts.factories import CandidateFactory
 from tests.conftest import client_for
@@ -240,12 +240,12 @@ def test_a_crash_in_a_step_fails_the_analysis_with_a_readable_message(
     def explode(*args):
         raise RuntimeError("internal detail that must not leak")
 
-    monkeypatch.setattr(analysis_services, "analyse_resume", explode)
+    monkeypatch.setattr(analysis_runs, "analyse_resume", explode)
     resume = ResumeFactory(owner=candidate)
     job_id = start(candidate_client, resume_id=str(resume.pk)).json()["job_id"]
     body = candidate_client.get(f"{ANALYSES}/{job_id}").json()
     assert body["status"] == "failed"
-    assert body["error_message"] == analysis_services.UNEXPECTED_FAILURE
+    assert body["error_message"] == analysis_runs.UNEXPECTED_FAILURE
     assert body["progress"] == 70
     assert body["result"] is None
 
@@ -259,7 +259,7 @@ def test_transient_errors_are_retried_then_reported(candidate, monkeypatch):
         calls.append(1)
         raise OperationalError("database went away")
 
-    monkeypatch.setattr(analysis_services, "analyse_resume", flaky)
+    monkeypatch.setattr(analysis_runs, "analyse_resume", flaky)
     analysis = AnalysisFactory(resume=ResumeFactory(owner=candidate))
     run_analysis.apply(args=[str(analysis.pk)])
     analysis.refresh_from_db()

@@ -10,7 +10,7 @@ from channels.testing import WebsocketCommunicator
 from accounts.tokens import token_pair
 from config.asgi import application
 from resumes.models import Analysis, AnalysisStatus
-from resumes.services.analyses import analysis_run
+from resumes.services.analysis_runs import analysis_run
 from tests.accounts.factories import CandidateFactory
 from tests.resumes.factories import JOB_DESCRIPTION, AnalysisFactory, ResumeFactory
 
