@@ -18,6 +18,7 @@ from accounts.tasks import send_welcome_email
 from accounts.tokens import tokens_revoke_for_user
 from core.background import enqueue
 from gdpr.audit import audit_record
+from gdpr.models import AuditAction
 from gdpr.registry import registry
 
 
@@ -50,7 +51,7 @@ def user_register(
     _validate_password(password, user)
     user.set_password(password)
     _insert_user(user)
-    audit_record(action="account.registered", actor=user, target=user, ip=ip)
+    audit_record(action=AuditAction.ACCOUNT_REGISTERED, actor=user, target=user, ip=ip)
     transaction.on_commit(lambda: enqueue(send_welcome_email, user.pk))
     return user
 
@@ -70,7 +71,11 @@ def user_create(
         user.set_unusable_password()
     _insert_user(user)
     audit_record(
-        action="account.created", actor=creator, target=user, ip=ip, metadata={"role": role}
+        action=AuditAction.ACCOUNT_CREATED,
+        actor=creator,
+        target=user,
+        ip=ip,
+        metadata={"role": role},
     )
     transaction.on_commit(lambda: enqueue(send_welcome_email, user.pk))
     return user
@@ -104,7 +109,7 @@ def user_set_access(
 def access_changed(*, actor: User, user: User, fields: list[str], ip: str | None) -> None:
     """Record a change of role or activity (API or Django admin); deactivation signs out."""
     audit_record(
-        action="account.access_changed",
+        action=AuditAction.ACCOUNT_ACCESS_CHANGED,
         actor=actor,
         target=user,
         ip=ip,
@@ -121,12 +126,12 @@ def user_authenticate(*, email: str, password: str, ip: str | None = None) -> Us
         User().set_password(password)
         raise InvalidCredentials()
     if not user.check_password(password):
-        audit_record(action="auth.login_failed", target=user, ip=ip)
+        audit_record(action=AuditAction.AUTH_LOGIN_FAILED, target=user, ip=ip)
         raise InvalidCredentials()
     if not user.is_active:
         raise AccountDisabled()
     update_last_login(None, user)
-    audit_record(action="auth.login", actor=user, target=user, ip=ip)
+    audit_record(action=AuditAction.AUTH_LOGIN, actor=user, target=user, ip=ip)
     return user
 
 
@@ -139,7 +144,7 @@ def user_update_profile(*, user: User, data: dict, ip: str | None = None) -> Use
     if changed:
         user.save(update_fields=[*changed, "updated_at"])
         audit_record(
-            action="account.profile_updated",
+            action=AuditAction.ACCOUNT_PROFILE_UPDATED,
             actor=user,
             target=user,
             ip=ip,
@@ -156,7 +161,7 @@ def account_delete(*, user: User, actor: User | None = None) -> None:
     registry.erase_user(user)
     user.delete()
     audit_record(
-        action="account.deleted",
+        action=AuditAction.ACCOUNT_DELETED,
         actor=actor if actor is not None and actor.pk != user_id else None,
         object_type="accounts.user",
         object_id=str(user_id),

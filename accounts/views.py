@@ -27,6 +27,7 @@ from core.http import client_ip
 from core.ratelimit import enforce_rate_limits
 from core.views import renders_rate_limits
 from gdpr.audit import audit_record
+from gdpr.models import AuditAction
 
 SESSION_BACKEND = "django.contrib.auth.backends.ModelBackend"
 
@@ -155,7 +156,7 @@ class PasswordSetView(SuccessMessageMixin, auth_views.PasswordResetConfirmView):
     def form_valid(self, form):
         response = super().form_valid(form)
         audit_record(
-            action="auth.password_reset",
+            action=AuditAction.AUTH_PASSWORD_RESET,
             actor=form.user,
             target=form.user,
             ip=client_ip(self.request),

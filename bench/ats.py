@@ -188,9 +188,12 @@ def stage_path(final: str, rng: random.Random) -> list[str]:
 
 def setup_people(figures: Figures, registered: int) -> dict:
     """The recruiter, their posting, and `registered` candidates with parsed resumes."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
     from accounts.models import Role, User
     from jobs.derived import jobs_derive
     from jobs.models import Job, JobStatus
+    from resumes.files import check_upload
     from resumes.services.resumes import resume_extract, resume_store
 
     recruiter = User.objects.create_user(
@@ -217,9 +220,8 @@ def setup_people(figures: Figures, registered: int) -> dict:
         candidates = User.objects.bulk_create(candidates)
         resumes = []
         for user, (_, text) in zip(candidates, profiles, strict=True):
-            stored = resume_store(
-                owner=user, name="resume.txt", data=text.encode(), declared_type="text/plain"
-            )
+            upload = SimpleUploadedFile("resume.txt", text.encode(), "text/plain")
+            stored = resume_store(owner=user, upload=check_upload(upload))
             resumes.append(resume_extract(resume=stored))
     return {"recruiter": recruiter, "job": job, "resumes": resumes}
 

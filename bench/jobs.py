@@ -520,8 +520,11 @@ def grow(figures: Figures, cloner: Cloner, have: int, want: int) -> int:
 
 def setup_users() -> dict:
     """A recruiter who owns the jobs, and a candidate with the resumes and a token."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
     from accounts.models import Role, User
     from accounts.tokens import token_pair
+    from resumes.files import check_upload
     from resumes.services.resumes import resume_extract, resume_store
 
     recruiter = User.objects.create_user(
@@ -534,9 +537,8 @@ def setup_users() -> dict:
     )  # fmt: skip
     resumes = {}
     for name, text in RESUMES.items():
-        stored = resume_store(
-            owner=candidate, name=f"{name}.txt", data=text.encode(), declared_type="text/plain"
-        )
+        upload = SimpleUploadedFile(f"{name}.txt", text.encode(), "text/plain")
+        stored = resume_store(owner=candidate, upload=check_upload(upload))
         resumes[name] = resume_extract(resume=stored)
     return {
         "recruiter": recruiter,

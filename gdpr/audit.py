@@ -1,9 +1,9 @@
-from gdpr.models import AuditLogEntry
+from gdpr.models import AuditAction, AuditLogEntry
 
 
 def audit_record(
     *,
-    action: str,
+    action: AuditAction,
     actor=None,
     target=None,
     object_type: str = "",
@@ -14,8 +14,10 @@ def audit_record(
     """Write one audit entry; call it inside the transaction of the action it records.
 
     `target` is the model instance acted on (or give `object_type`/`object_id`).
-    `metadata` must not contain personal data: it outlives erasure.
+    `metadata` must not contain personal data: it outlives erasure. An action outside
+    AuditAction is a ValueError: the log is a typed list that admins filter on.
     """
+    action = AuditAction(action)
     if target is not None:
         object_type, object_id = target._meta.label_lower, str(target.pk)
     return AuditLogEntry.objects.create(

@@ -2,6 +2,25 @@ from django.conf import settings
 from django.db import models
 
 
+class AuditAction(models.TextChoices):
+    """Every action the audit log records; `audit_record` accepts no other."""
+
+    ACCOUNT_REGISTERED = "account.registered", "Account registered"
+    ACCOUNT_CREATED = "account.created", "Account created by an admin"
+    ACCOUNT_ACCESS_CHANGED = "account.access_changed", "Role or access changed"
+    ACCOUNT_PROFILE_UPDATED = "account.profile_updated", "Profile updated"
+    ACCOUNT_DELETED = "account.deleted", "Account deleted"
+    AUTH_LOGIN = "auth.login", "Signed in"
+    AUTH_LOGIN_FAILED = "auth.login_failed", "Sign-in failed"
+    AUTH_PASSWORD_RESET = "auth.password_reset", "Password reset"
+    RESUME_UPLOADED = "resume.uploaded", "Resume uploaded"
+    RESUME_DELETED = "resume.deleted", "Resume deleted"
+    RESUME_ORIGINAL_DOWNLOADED = "resume.original_downloaded", "Resume file downloaded"
+    APPLICATION_SUBMITTED = "application.submitted", "Application submitted"
+    APPLICATION_RESUME_DOWNLOADED = "application.resume_downloaded", "Applicant's resume downloaded"
+    JOB_DELETED = "job.deleted", "Job deleted"
+
+
 class AuditLogEntry(models.Model):
     """Who did what to which object, when, and from where. Metadata never holds PII."""
 
@@ -12,7 +31,7 @@ class AuditLogEntry(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    action = models.CharField(max_length=64)
+    action = models.CharField(max_length=64, choices=AuditAction.choices)
     object_type = models.CharField(max_length=64, blank=True)
     object_id = models.CharField(max_length=64, blank=True)
     ip_address = models.GenericIPAddressField(null=True, blank=True)

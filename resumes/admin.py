@@ -6,6 +6,7 @@ from django.contrib import admin, messages
 
 from core.admin import ReadOnlyAdmin
 from core.errors import DomainError
+from core.http import client_ip
 from resumes.models import Analysis, CoverLetter, Enhancement, Resume
 from resumes.services.analyses import analysis_retry
 from resumes.services.resumes import resume_delete
@@ -21,11 +22,11 @@ class ResumeAdmin(ReadOnlyAdmin):
     exclude = ("stored_file",)
 
     def delete_model(self, request, obj):
-        resume_delete(resume=obj)
+        resume_delete(resume=obj, user=request.user, ip=client_ip(request))
 
     def delete_queryset(self, request, queryset):
         for resume in queryset:
-            resume_delete(resume=resume)
+            resume_delete(resume=resume, user=request.user, ip=client_ip(request))
 
 
 @admin.register(Analysis)

@@ -4,13 +4,17 @@
 `resumes.extraction`: it refuses files that are too large, empty, of a kind we do not read,
 or whose content disagrees with their name or declared type, and it looks inside a DOCX's
 ZIP directory (without decompressing anything) to refuse zip bombs before python-docx opens
-them.
+them. It runs once per upload and hands on a `CheckedUpload`, which the services accept
+instead of checking again.
 """
 
 import io
 import math
 import zipfile
+from dataclasses import dataclass
 from pathlib import PurePath
+
+from django.conf import settings
 
 from resumes.errors import FileTooLarge, UnreadableFile, UnsupportedFileType
 from resumes.extraction.plain import BOMS, detect_encoding
@@ -76,24 +80,40 @@ _CONTENT_KIND = {"pdf": "pdf", "zip": "docx", "ole": "doc"}
 _KIND_NAMES = {"pdf": "a PDF", "docx": "a DOCX", "doc": "a DOC", "txt": "a text file"}
 
 
-def check_upload(*, name: str, declared_type: str | None, data: bytes, max_bytes: int) -> str:
-    """Return the file's kind ("pdf", "docx", "doc" or "txt"), or raise the error to show.
+@dataclass(frozen=True)
+class CheckedUpload:
+    """A resume file that passed `check_upload`, the only function that makes one."""
 
-    Size first (413), then emptiness (400), then the extension, the declared MIME type and
-    the magic bytes, which must agree (415). A DOCX's ZIP directory is checked for bombs
-    (400) before anything is decompressed.
+    name: str  # as shown back to the user: no directories, at most 255 characters
+    kind: str  # "pdf", "docx", "doc" or "txt"
+    data: bytes
+
+
+def check_upload(upload, *, max_bytes: int | None = None) -> CheckedUpload:
+    """Check an uploaded file (`name`, `size`, `content_type`, `read()`) and read it once.
+
+    Size first, before reading (413), then emptiness (400), then the extension, the declared
+    MIME type and the magic bytes, which must agree (415). A DOCX's ZIP directory is checked
+    for bombs (400) before anything is decompressed. The limit defaults to
+    RESUME_MAX_UPLOAD_MB.
     """
-    check_size(len(data), max_bytes)
+    _check_size(upload.size, settings.RESUME_MAX_UPLOAD_BYTES if max_bytes is None else max_bytes)
+    data = upload.read()
     if not data:
         raise UnreadableFile("The file is empty.")
-    kind = _kind_from_name(name)
-    _check_declared_type(kind, declared_type)
+    kind = _kind_from_name(upload.name)
+    _check_declared_type(kind, getattr(upload, "content_type", None))
     _check_content(kind, data)
-    return kind
+    return CheckedUpload(name=_display_name(upload.name, kind), kind=kind, data=data)
 
 
-def check_size(size: int, max_bytes: int) -> None:
-    """413 for a file over the limit; callers with a file object check before reading it."""
+def _display_name(name: str, kind: str) -> str:
+    base = (name or "").replace("\\", "/").rsplit("/", 1)[-1].strip() or f"resume.{kind}"
+    return base[-255:]
+
+
+def _check_size(size: int, max_bytes: int) -> None:
+    """413 for a file over the limit."""
     if size > max_bytes:
         raise FileTooLarge(
             f"The file is {_megabytes(size)} MB; the limit is {_megabytes(max_bytes)} MB."

@@ -1,10 +1,8 @@
-"""HTTP pieces the API and the pages share: reading an upload, answering with a file."""
+"""HTTP pieces the API and the pages share: answering with a file."""
 
-from django.conf import settings
 from django.http import HttpResponse
 from django.utils.http import content_disposition_header
 
-from resumes.files import check_size
 from resumes.rendering import CONTENT_TYPES as DOCUMENT_TYPES
 
 
@@ -30,9 +28,3 @@ def cover_letter_stem(letter) -> str:
 
 def template_sample_stem(template_id: str) -> str:
     return f"hirewise-{template_id}"
-
-
-def read_upload(upload) -> bytes:
-    """The uploaded bytes; a file over the limit is refused before it is read."""
-    check_size(upload.size, settings.RESUME_MAX_UPLOAD_BYTES)
-    return upload.read()

@@ -53,7 +53,7 @@ def export_cover_letters(user) -> list[dict]:
 def erase_resumes(user) -> None:
     """Delete every resume with its file, analyses and enhancements."""
     for resume in Resume.objects.filter(owner=user):
-        resume_delete(resume=resume)
+        resume_delete(resume=resume, user=user)
 
 
 def erase_cover_letters(user) -> None:

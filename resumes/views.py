@@ -18,12 +18,14 @@ from accounts.forms import add_service_errors
 from accounts.models import Role
 from accounts.permissions import role_required
 from core.errors import DomainError
+from core.http import client_ip
 from core.ratelimit import enforce_rate_limits
 from core.views import renders_rate_limits
 from resumes import presenters, selectors
 from resumes.cover_letters import LETTER_FORMATS
 from resumes.errors import UnknownTemplate
 from resumes.exports import EXPORT_FORMATS, export_analysis
+from resumes.files import check_upload
 from resumes.forms import (
     AnalyseForm,
     CoverLetterForm,
@@ -37,7 +39,6 @@ from resumes.http import (
     document_response,
     enhanced_resume_stem,
     file_response,
-    read_upload,
     template_sample_stem,
 )
 from resumes.job_targets import job_target_resolve
@@ -45,7 +46,7 @@ from resumes.models import AnalysisStatus
 from resumes.progress import progress_message
 from resumes.rendering import RESUME_FORMATS, TEMPLATES, template_sample
 from resumes.services import analyses, documents
-from resumes.services.resumes import resume_delete, resume_read_original, resume_upload
+from resumes.services.resumes import resume_delete, resume_download_original, resume_upload
 
 candidate_required = role_required(Role.CANDIDATE)
 
@@ -85,14 +86,12 @@ def resume_list_view(request):
 
 def _upload(request, form):
     """The stored and parsed resume, or None with the reason shown on the file field."""
-    upload = form.cleaned_data["file"]
     try:
         return resume_upload(
             owner=request.user,
-            name=upload.name,
-            data=read_upload(upload),
-            declared_type=upload.content_type,
+            upload=check_upload(form.cleaned_data["file"]),
             linkedin_url=form.cleaned_data["linkedin_url"],
+            ip=client_ip(request),
         )
     except DomainError as exc:
         form.add_error("file", str(exc.detail))
@@ -128,7 +127,7 @@ def resume_detail_view(request, resume_id):
 @require_GET
 def resume_download_view(request, resume_id):
     resume = selectors.resume_get(user=request.user, resume_id=resume_id)
-    content = resume_read_original(resume=resume)
+    content = resume_download_original(resume=resume, user=request.user, ip=client_ip(request))
     return file_response(content, resume.content_type, resume.original_name)
 
 
@@ -136,7 +135,7 @@ def resume_download_view(request, resume_id):
 @require_POST
 def resume_delete_view(request, resume_id):
     resume = selectors.resume_get(user=request.user, resume_id=resume_id)
-    resume_delete(resume=resume)
+    resume_delete(resume=resume, user=request.user, ip=client_ip(request))
     messages.success(request, f"{resume.original_name} and its analyses are deleted.")
     return redirect("resumes:list")
 

@@ -9,7 +9,6 @@ import logging
 import re
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.files.base import ContentFile
 from django.core.validators import validate_email
@@ -30,13 +29,13 @@ from ats.services.pipeline import application_move_stage
 from ats.stages import Stage
 from gdpr.audit import audit_record
 from gdpr.crypto import decrypt_bytes, encrypt_bytes
+from gdpr.models import AuditAction
 from jobs.errors import JobNotFound
 from jobs.matching.service import job_compatibility
 from jobs.selectors import jobs_open
 from resumes.errors import ResumeNotReadable
 from resumes.extraction import extract_text
 from resumes.files import check_upload
-from resumes.http import read_upload
 from resumes.models import CONTENT_TYPES, Resume
 from resumes.parsing import parse_resume
 from resumes.selectors import resume_get
@@ -175,7 +174,9 @@ def application_resume_download(*, application: Application, user, ip=None) -> R
         )
     else:
         raise NoResumeFile()
-    audit_record(action="application.resume_downloaded", actor=user, target=application, ip=ip)
+    audit_record(
+        action=AuditAction.APPLICATION_RESUME_DOWNLOADED, actor=user, target=application, ip=ip
+    )
     return download
 
 
@@ -237,24 +238,13 @@ def _check_source(source: str) -> None:
 def _read_file(application: Application, upload) -> bytes:
     """Check the upload like a resume upload, read its text and profile into the
     application, and return the bytes encrypted (stored only when the rows are written)."""
-    data = read_upload(upload)
-    kind = check_upload(
-        name=upload.name,
-        declared_type=getattr(upload, "content_type", None),
-        data=data,
-        max_bytes=settings.RESUME_MAX_UPLOAD_BYTES,
-    )
-    extracted = extract_text(data, kind)
-    application.resume_file_name = _display_name(upload.name, kind)
-    application.resume_file_kind = kind
+    checked = check_upload(upload)
+    extracted = extract_text(checked.data, checked.kind)
+    application.resume_file_name = checked.name
+    application.resume_file_kind = checked.kind
     application.resume_text = extracted.text
     application.resume_profile = parse_resume(extracted.text)
-    return encrypt_bytes(data)
-
-
-def _display_name(name: str, kind: str) -> str:
-    base = (name or "").replace("\\", "/").rsplit("/", 1)[-1].strip() or f"resume.{kind}"
-    return base[-255:]
+    return encrypt_bytes(checked.data)
 
 
 def _save(application: Application, *, encrypted: bytes | None, actor) -> Application:
@@ -272,7 +262,7 @@ def _save(application: Application, *, encrypted: bytes | None, actor) -> Applic
                 application=application, from_stage="", to_stage=Stage.APPLIED, actor=actor
             )
             audit_record(
-                action="application.submitted",
+                action=AuditAction.APPLICATION_SUBMITTED,
                 actor=actor,
                 target=application,
                 metadata={"job_id": application.job_id, "source": application.source},

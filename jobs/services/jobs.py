@@ -7,6 +7,7 @@ from django.utils import timezone
 from accounts.models import Role
 from core.errors import ConflictError
 from gdpr.audit import audit_record
+from gdpr.models import AuditAction
 from jobs.derived import jobs_derive
 from jobs.errors import JobExpired, JobHasApplications, NotJobOwner
 from jobs.freshness import jobs_changed
@@ -114,7 +115,7 @@ def job_delete(*, job: Job, user) -> None:
     _require_owner(job=job, user=user)
     if user.role == Role.ADMIN and job.owner_id != user.pk:
         audit_record(
-            action="job.deleted",
+            action=AuditAction.JOB_DELETED,
             actor=user,
             target=job,
             metadata={"status": job.status, "source": job.source},

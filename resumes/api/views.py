@@ -10,15 +10,16 @@ from rest_framework.views import APIView
 
 from core.api.ratelimit import RateLimitedMixin
 from core.api.validation import validated
+from core.http import client_ip
 from resumes import selectors
 from resumes.api import serializers as s
 from resumes.exports import export_analysis
+from resumes.files import check_upload
 from resumes.http import (
     cover_letter_stem,
     document_response,
     enhanced_resume_stem,
     file_response,
-    read_upload,
     template_sample_stem,
 )
 from resumes.job_targets import job_target_resolve
@@ -26,8 +27,8 @@ from resumes.rendering import TEMPLATES, template_sample
 from resumes.services import analyses, documents
 from resumes.services.resumes import (
     resume_delete,
+    resume_download_original,
     resume_from_text,
-    resume_read_original,
     resume_store,
     resume_upload,
 )
@@ -51,13 +52,11 @@ class ResumeUploadView(PerUserRateLimit, APIView):
     )
     def post(self, request):
         data = validated(s.UploadSerializer, request.data)
-        upload = data["file"]
         resume = resume_upload(
             owner=request.user,
-            name=upload.name,
-            data=read_upload(upload),
-            declared_type=upload.content_type,
+            upload=check_upload(data["file"]),
             linkedin_url=data.get("linkedin_url", ""),
+            ip=client_ip(request),
         )
         return Response(s.ResumeDetailSerializer(resume).data, status=status.HTTP_201_CREATED)
 
@@ -81,7 +80,8 @@ class ResumeDetailView(APIView):
 
     @extend_schema(responses={204: None}, tags=["resumes"])
     def delete(self, request, resume_id):
-        resume_delete(resume=selectors.resume_get(user=request.user, resume_id=resume_id))
+        resume = selectors.resume_get(user=request.user, resume_id=resume_id)
+        resume_delete(resume=resume, user=request.user, ip=client_ip(request))
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -91,7 +91,7 @@ class ResumeDownloadView(APIView):
     )
     def get(self, request, resume_id):
         resume = selectors.resume_get(user=request.user, resume_id=resume_id)
-        content = resume_read_original(resume=resume)
+        content = resume_download_original(resume=resume, user=request.user, ip=client_ip(request))
         return file_response(content, resume.content_type, resume.original_name)
 
 
@@ -143,13 +143,11 @@ class AnalysisListView(PerUserRateLimit, ListAPIView):
             return selectors.resume_get(user=request.user, resume_id=data["resume_id"])
         if data.get("cv_text"):
             return resume_from_text(owner=request.user, text=data["cv_text"])
-        upload = data["cv_file"]
         return resume_store(
             owner=request.user,
-            name=upload.name,
-            data=read_upload(upload),
-            declared_type=upload.content_type,
+            upload=check_upload(data["cv_file"]),
             source="analysis_file",
+            ip=client_ip(request),
         )
 
 

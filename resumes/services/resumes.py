@@ -1,14 +1,19 @@
-"""Taking in resume files: checks, encrypted storage, text extraction and parsing."""
+"""Taking in resume files: encrypted storage, text extraction and parsing, each audited.
+
+Files arrive checked (`resumes.files.check_upload` makes the `CheckedUpload` these accept).
+"""
 
 import logging
 
-from django.conf import settings
 from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 
+from gdpr.audit import audit_record
 from gdpr.crypto import decrypt_bytes, encrypt_bytes, rotate_bytes
+from gdpr.models import AuditAction
 from resumes.extraction import ExtractedText, extract_text
-from resumes.files import check_upload
+from resumes.files import CheckedUpload, check_upload
 from resumes.models import Resume, ResumeSource
 from resumes.parsing import parse_resume
 
@@ -18,36 +23,37 @@ logger = logging.getLogger(__name__)
 def resume_store(
     *,
     owner,
-    name: str,
-    data: bytes,
-    declared_type: str | None,
+    upload: CheckedUpload,
     source: str = ResumeSource.UPLOAD,
     linkedin_url: str = "",
     extracted: ExtractedText | None = None,
+    ip: str | None = None,
 ) -> Resume:
-    """Check a file by size, type and content, then keep it encrypted under a random name.
+    """Keep a checked file encrypted under a random name, audited as an upload.
 
     With `extracted`, the text and parsed profile are stored with it.
     """
-    kind = check_upload(
-        name=name,
-        declared_type=declared_type,
-        data=data,
-        max_bytes=settings.RESUME_MAX_UPLOAD_BYTES,
-    )
     resume = Resume(
         owner=owner,
-        original_name=_display_name(name, kind),
-        file_kind=kind,
-        file_size=len(data),
+        original_name=upload.name,
+        file_kind=upload.kind,
+        file_size=len(upload.data),
         source=source,
         linkedin_url=linkedin_url,
     )
     if extracted is not None:
         _fill_text(resume, extracted)
-    resume.stored_file.save("resume.bin", ContentFile(encrypt_bytes(data)), save=False)
+    resume.stored_file.save("resume.bin", ContentFile(encrypt_bytes(upload.data)), save=False)
     try:
-        resume.save()
+        with transaction.atomic():
+            resume.save()
+            audit_record(
+                action=AuditAction.RESUME_UPLOADED,
+                actor=owner,
+                target=resume,
+                ip=ip,
+                metadata={"source": source, "kind": upload.kind},
+            )
     except BaseException:
         resume.stored_file.delete(save=False)
         raise
@@ -56,18 +62,20 @@ def resume_store(
 
 def resume_from_text(*, owner, text: str) -> Resume:
     """A resume pasted as text, stored like an uploaded .txt file."""
-    return resume_store(
-        owner=owner,
-        name="pasted-resume.txt",
-        data=text.encode("utf-8"),
-        declared_type="text/plain",
-        source=ResumeSource.ANALYSIS_TEXT,
-    )
+    pasted = SimpleUploadedFile("pasted-resume.txt", text.encode("utf-8"), "text/plain")
+    return resume_store(owner=owner, upload=check_upload(pasted), source=ResumeSource.ANALYSIS_TEXT)
 
 
 def resume_read_original(*, resume: Resume) -> bytes:
     with resume.stored_file.open("rb") as stored:
         return decrypt_bytes(stored.read())
+
+
+def resume_download_original(*, resume: Resume, user, ip: str | None = None) -> bytes:
+    """The original file for its owner to download, audited as a read of personal data."""
+    content = resume_read_original(resume=resume)
+    audit_record(action=AuditAction.RESUME_ORIGINAL_DOWNLOADED, actor=user, target=resume, ip=ip)
+    return content
 
 
 def resume_extract(*, resume: Resume) -> Resume:
@@ -79,22 +87,17 @@ def resume_extract(*, resume: Resume) -> Resume:
     return resume
 
 
-def resume_upload(*, owner, name: str, data: bytes, declared_type: str | None, linkedin_url=""):
-    """Check, read and parse an upload before anything is stored: a file that cannot be read
+def resume_upload(
+    *, owner, upload: CheckedUpload, linkedin_url: str = "", ip: str | None = None
+) -> Resume:
+    """Read and parse a checked upload before anything is stored: a file that cannot be read
     leaves nothing behind."""
-    kind = check_upload(
-        name=name,
-        declared_type=declared_type,
-        data=data,
-        max_bytes=settings.RESUME_MAX_UPLOAD_BYTES,
-    )
     return resume_store(
         owner=owner,
-        name=name,
-        data=data,
-        declared_type=declared_type,
+        upload=upload,
         linkedin_url=linkedin_url,
-        extracted=extract_text(data, kind),
+        extracted=extract_text(upload.data, upload.kind),
+        ip=ip,
     )
 
 
@@ -105,10 +108,12 @@ def _fill_text(resume: Resume, extracted: ExtractedText) -> None:
     resume.parsed_data = parse_resume(extracted.text)
 
 
-def resume_delete(*, resume: Resume) -> None:
-    """Delete the row (and its analyses); the encrypted file goes once the delete commits."""
+def resume_delete(*, resume: Resume, user, ip: str | None = None) -> None:
+    """Delete the row (and its analyses), audited; the encrypted file goes once the delete
+    commits."""
     stored = resume.stored_file
     with transaction.atomic():
+        audit_record(action=AuditAction.RESUME_DELETED, actor=user, target=resume, ip=ip)
         resume.delete()
         transaction.on_commit(lambda: _delete_file(stored))
 
@@ -134,9 +139,3 @@ def _delete_file(stored) -> None:
         stored.delete(save=False)
     except OSError:
         logger.warning("Could not remove resume file %s", stored.name, exc_info=True)
-
-
-def _display_name(name: str, kind: str) -> str:
-    """The name shown back to the user: no directories, at most 255 characters."""
-    base = name.replace("\\", "/").rsplit("/", 1)[-1].strip() or f"resume.{kind}"
-    return base[-255:]

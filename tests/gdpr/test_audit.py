@@ -1,7 +1,7 @@
 import pytest
 
 from gdpr.audit import audit_record
-from gdpr.models import AuditLogEntry
+from gdpr.models import AuditAction, AuditLogEntry
 from tests.accounts.factories import PASSWORD, CandidateFactory
 
 pytestmark = pytest.mark.django_db
@@ -56,15 +56,21 @@ def test_registration_and_profile_changes_are_audited(api_client):
 
 
 def test_audit_record_accepts_an_explicit_object_reference():
-    entry = audit_record(action="export.downloaded", object_type="gdpr.export", object_id="42")
+    entry = audit_record(action=AuditAction.JOB_DELETED, object_type="jobs.job", object_id="42")
     assert entry.actor is None
-    assert (entry.object_type, entry.object_id) == ("gdpr.export", "42")
+    assert (entry.object_type, entry.object_id) == ("jobs.job", "42")
+
+
+def test_an_action_outside_the_typed_list_is_refused():
+    with pytest.raises(ValueError, match=r"something\.happened"):
+        audit_record(action="something.happened")
+    assert not AuditLogEntry.objects.exists()
 
 
 def test_audit_entries_are_read_only_in_the_admin(admin_user, client):
-    audit_record(action="something.happened")
+    audit_record(action=AuditAction.JOB_DELETED, object_type="jobs.job", object_id="7")
     client.force_login(admin_user)
     page = client.get("/admin/gdpr/auditlogentry/")
     assert page.status_code == 200
-    assert b"something.happened" in page.content
+    assert b"Job deleted" in page.content
     assert client.get("/admin/gdpr/auditlogentry/add/").status_code == 403

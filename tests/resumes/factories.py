@@ -1,5 +1,7 @@
 import factory
+from django.core.files.uploadedfile import SimpleUploadedFile
 
+from resumes.files import check_upload
 from resumes.models import Analysis, AnalysisStatus
 from resumes.services.resumes import resume_extract, resume_store
 from tests.accounts.factories import CandidateFactory
@@ -50,9 +52,8 @@ class ResumeFactory(factory.django.DjangoModelFactory):
 
     @classmethod
     def _create(cls, model_class, owner, text=SAMPLE_RESUME, name="resume.txt", **kwargs):
-        resume = resume_store(
-            owner=owner, name=name, data=text.encode(), declared_type="text/plain", **kwargs
-        )
+        upload = check_upload(SimpleUploadedFile(name, text.encode(), "text/plain"))
+        resume = resume_store(owner=owner, upload=upload, **kwargs)
         return resume_extract(resume=resume)
 
 

@@ -3,6 +3,7 @@
 import zipfile
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 from resumes.errors import FileTooLarge, UnreadableFile, UnsupportedFileType
 from resumes.files import check_upload
@@ -25,7 +26,8 @@ DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.docu
 
 
 def check(name: str, data: bytes, declared_type: str | None = None, limit: int = LIMIT) -> str:
-    return check_upload(name=name, declared_type=declared_type, data=data, max_bytes=limit)
+    upload = SimpleUploadedFile(name, data, declared_type)
+    return check_upload(upload, max_bytes=limit).kind
 
 
 @pytest.mark.parametrize(

@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 from ai.skills import canonical
 from resumes.extraction import extract_text
@@ -60,7 +61,8 @@ def profile(name: str) -> dict:
     labels = expected(name)
     text = (LABELLED / f"{name}.txt").read_text(encoding="utf-8")
     data, filename, declared_type = _upload(text, labels["source"])
-    kind = check_upload(name=filename, declared_type=declared_type, data=data, max_bytes=MAX_BYTES)
+    upload = SimpleUploadedFile(filename, data, declared_type)
+    kind = check_upload(upload, max_bytes=MAX_BYTES).kind
     extracted = extract_text(data, kind)
     return parse_resume(extracted.text, as_of=date.fromisoformat(labels["as_of"]))
 

@@ -1,9 +1,11 @@
 from django.conf import settings
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from accounts.models import User
 from core.background import drain
+from resumes.files import check_upload
 from resumes.job_targets import job_target_resolve
 from resumes.models import Resume
 from resumes.services.analyses import analysis_start
@@ -60,12 +62,8 @@ class Command(BaseCommand):
             self.stdout.write("The demo candidate already has resumes; nothing to add.")
             return
         with transaction.atomic():
-            resume = resume_upload(
-                owner=candidate,
-                name="casey-candidate.txt",
-                data=DEMO_RESUME.encode(),
-                declared_type="text/plain",
-            )
+            upload = SimpleUploadedFile("casey-candidate.txt", DEMO_RESUME.encode(), "text/plain")
+            resume = resume_upload(owner=candidate, upload=check_upload(upload))
             job = job_target_resolve(user=candidate, description=DEMO_JOB)
             analysis_start(owner=candidate, resume=resume, job=job)
         drain()
