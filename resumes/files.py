@@ -108,6 +108,7 @@ def check_upload(upload, *, max_bytes: int | None = None) -> CheckedUpload:
 
 
 def _display_name(name: str, kind: str) -> str:
+    """The name shown back to the user: no directories, at most 255 characters."""
     base = (name or "").replace("\\", "/").rsplit("/", 1)[-1].strip() or f"resume.{kind}"
     return base[-255:]
 

@@ -4,8 +4,6 @@ from django.contrib.auth.hashers import make_password
 from accounts.models import Role, User
 
 PASSWORD = "correct-horse-battery"
-# Hash once: Argon2 is deliberately slow, and most tests only need a known password.
-_PASSWORD_HASH = make_password(PASSWORD)
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -15,7 +13,8 @@ class UserFactory(factory.django.DjangoModelFactory):
     email = factory.Sequence(lambda n: f"user{n}@example.com")
     name = factory.Faker("name")
     role = Role.CANDIDATE
-    password = _PASSWORD_HASH
+    # Hashed when the user is made, with the suite's fast hasher (tests/conftest.py).
+    password = factory.LazyFunction(lambda: make_password(PASSWORD))
 
 
 class CandidateFactory(UserFactory):

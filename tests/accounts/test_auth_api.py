@@ -5,6 +5,7 @@ from django.contrib.auth.hashers import identify_hasher
 from django.core import mail
 
 from accounts.models import User
+from config import settings as project_settings
 from tests.accounts.factories import PASSWORD, CandidateFactory
 
 pytestmark = pytest.mark.django_db
@@ -196,7 +197,11 @@ def test_me_without_a_token_is_401(api_client):
     assert response.json()["error_code"] == "not_authenticated"
 
 
-def test_passwords_are_stored_with_argon2(api_client):
+def test_passwords_are_stored_with_argon2(api_client, settings):
+    """The suite hashes with MD5 for speed (tests/conftest.py); here the project's own
+    setting is back in force, and it stores Argon2 hashes."""
+    assert project_settings.PASSWORD_HASHERS[0].endswith(".Argon2PasswordHasher")
+    settings.PASSWORD_HASHERS = project_settings.PASSWORD_HASHERS
     api_client.post("/api/v1/auth/register", REGISTRATION, format="json")
     user = User.objects.get(email="ada.lovelace@example.com")
     assert identify_hasher(user.password).algorithm == "argon2"

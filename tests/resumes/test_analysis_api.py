@@ -12,7 +12,6 @@ from rest_framework.test import APIClient
 from resumes.models import Analysis, AnalysisStatus, Resume
 from resumes.services import analysis_runs
 from resumes.tasks import GAVE_UP
-from tests.accounts.factories import CandidateFactory
 from tests.conftest import client_for
 from tests.resumes.factories import JOB_DESCRIPTION, SAMPLE_RESUME, AnalysisFactory, ResumeFactory
 
@@ -331,17 +330,18 @@ def test_export_needs_a_known_format(candidate, candidate_client, query):
     ("method", "suffix"),
     [("get", ""), ("delete", ""), ("post", "/retry"), ("get", "/export?format=json")],
 )
-def test_another_users_analysis_is_not_found(method, suffix):
-    analysis = AnalysisFactory(status=AnalysisStatus.FAILED)
-    outsider = client_for(CandidateFactory())
-    response = getattr(outsider, method)(f"{ANALYSES}/{analysis.pk}{suffix}")
+@pytest.mark.parametrize("other", ["colleague", "outsider"])
+def test_another_users_analysis_is_not_found(request, owner, other, method, suffix):
+    resume = ResumeFactory(owner=owner)
+    analysis = AnalysisFactory(resume=resume, status=AnalysisStatus.FAILED)
+    client = client_for(request.getfixturevalue(other))
+    response = getattr(client, method)(f"{ANALYSES}/{analysis.pk}{suffix}")
     assert response.status_code == 404
     analysis.refresh_from_db()
     assert analysis.status == AnalysisStatus.FAILED
 
 
-def test_nobody_can_analyse_another_users_resume():
-    resume = ResumeFactory()
-    outsider = client_for(CandidateFactory())
-    assert start(outsider, resume_id=str(resume.pk)).status_code == 404
+def test_nobody_can_analyse_another_users_resume(owner, outsider):
+    resume = ResumeFactory(owner=owner)
+    assert start(client_for(outsider), resume_id=str(resume.pk)).status_code == 404
     assert not Analysis.objects.exists()

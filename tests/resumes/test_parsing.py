@@ -12,6 +12,7 @@ from resumes.parsing import parse_resume
 from resumes.parsing.dates import find_range
 from resumes.parsing.sections import heading_key
 from tests.resumes.generated import SAMPLE_AS_OF, resume_text, resume_variant
+from tests.work import python_calls
 
 AS_OF = date(2025, 6, 1)
 
@@ -684,3 +685,14 @@ def test_several_degrees_abbreviated_or_long(lines, expected):
     education = parse(f"Ann Lee\nann@example.com\n\nEducation\n{lines}")["education"]
 
     assert [(e["degree"], e["field"], e["institution"]) for e in education] == expected
+
+
+def test_parsing_work_grows_linearly_with_a_very_long_text():
+    """Counted, not timed: 50 resumes in one text (~150 pages) cost about twice the work
+    of 25."""
+    work = []
+    for count in (25, 50):
+        text = "\n\n".join(resume_variant(index) for index in range(count))
+        parse(text)  # warm the caches
+        work.append(python_calls(parse, text))
+    assert work[1] <= 2.2 * work[0]

@@ -4,7 +4,6 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from resumes.models import Resume
-from tests.accounts.factories import CandidateFactory
 from tests.conftest import client_for
 from tests.resumes.factories import SAMPLE_RESUME, ResumeFactory
 
@@ -139,11 +138,12 @@ def test_uploads_are_rate_limited_per_user(candidate_client, settings):
     assert "Retry-After" in response
 
 
+@pytest.mark.parametrize("other", ["colleague", "outsider"])
 @pytest.mark.parametrize("method,suffix", [("get", ""), ("delete", ""), ("get", "/download")])
-def test_another_users_resume_is_not_found(method, suffix):
-    resume = ResumeFactory()
-    outsider = client_for(CandidateFactory())
-    response = getattr(outsider, method)(f"/api/v1/resumes/{resume.pk}{suffix}")
+def test_another_users_resume_is_not_found(request, owner, other, method, suffix):
+    resume = ResumeFactory(owner=owner)
+    client = client_for(request.getfixturevalue(other))
+    response = getattr(client, method)(f"/api/v1/resumes/{resume.pk}{suffix}")
     assert response.status_code == 404
     assert response.json()["error_code"] == "not_found"
     assert Resume.objects.filter(pk=resume.pk).exists()

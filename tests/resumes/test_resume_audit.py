@@ -85,8 +85,9 @@ def test_downloading_the_original_is_audited_on_the_api_and_the_page(candidate, 
     ]
 
 
-def test_someone_elses_resume_is_a_404_and_nothing_is_audited(candidate_client):
-    resume = ResumeFactory()
-    assert candidate_client.get(f"/api/v1/resumes/{resume.pk}/download").status_code == 404
-    assert candidate_client.delete(f"/api/v1/resumes/{resume.pk}").status_code == 404
+def test_someone_elses_resume_is_a_404_and_nothing_is_audited(owner, outsider):
+    resume = ResumeFactory(owner=owner)
+    client = client_for(outsider)
+    assert client.get(f"/api/v1/resumes/{resume.pk}/download").status_code == 404
+    assert client.delete(f"/api/v1/resumes/{resume.pk}").status_code == 404
     assert not AuditLogEntry.objects.exclude(action=AuditAction.RESUME_UPLOADED).exists()
