@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format bench worker beat embeddings install migrate demo constraints clean
+.PHONY: run test lint format bench worker beat embeddings ocr install migrate demo constraints clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,10 @@ bench: install
 # Optional: sentence embeddings for similarity (PyTorch CPU; about 1 GB installed).
 embeddings: install
 	$(BIN)/pip install --quiet -r requirements-embeddings.txt -c constraints.txt
+
+# Optional: OCR for scanned PDFs without tesseract (RapidOCR, models inside the wheel).
+ocr: install
+	$(BIN)/pip install --quiet -r requirements-ocr.txt -c constraints.txt
 
 worker: install
 	$(BIN)/celery -A config worker --loglevel INFO

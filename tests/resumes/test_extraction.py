@@ -1,11 +1,13 @@
 """Text extraction: what the parser gets to read from each kind of file, and the errors a
 person sees when there is nothing honest to read."""
 
+import io
 import sys
 import textwrap
 
 import pypdfium2 as pdfium
 import pytest
+from django.test import override_settings
 
 from resumes.errors import EncryptedFile, NoReadableText, ReaderMissing, UnreadableFile
 from resumes.extraction import extract_text, normalise
@@ -37,6 +39,7 @@ def no_tools(settings, monkeypatch):
     """No tesseract, antiword or LibreOffice, whatever this machine has installed."""
     settings.EXTERNAL_TOOLS = {"tesseract": "", "antiword": "", "libreoffice": ""}
     monkeypatch.setenv("PATH", "/nonexistent")
+    monkeypatch.setattr("resumes.extraction.ocr.rapid_engine", lambda: None)
 
 
 def fake_tool(tmp_path, name: str, body: str) -> str:
@@ -123,6 +126,7 @@ def test_a_pdf_without_text_is_refused_when_no_ocr_is_installed(no_tools):
         extract_text(pdf_without_text(), "pdf")
     assert error.value.status_code == 400
     assert "tesseract" in str(error.value.detail)
+    assert "make ocr" in str(error.value.detail)
 
 
 def test_a_pdf_without_text_is_read_by_tesseract_when_installed(settings, tmp_path):
@@ -335,3 +339,101 @@ def test_normalisation_folds_compatibility_forms_and_spaces_but_keeps_lines():
 
 def test_pdfium_generated_hyphens_stay_visible():
     assert normalise("multi\x02\nline") == "multi-\nline"
+
+
+# --- OCR without tesseract: the RapidOCR extra ---------------------------------------------
+
+
+class FakeRapidOCR:
+    """RapidOCR's call shape: an image in, (corner points, text, score) boxes out."""
+
+    def __init__(self, boxes):
+        self.boxes, self.images = boxes, []
+
+    def __call__(self, image):
+        self.images.append(image.shape)
+        return self.boxes, [0.1, 0.1, 0.1]
+
+
+def _box(left, top, right, bottom, text):
+    return [[[left, top], [right, top], [right, bottom], [left, bottom]], text, 0.99]
+
+
+def test_without_tesseract_a_scan_is_read_by_the_rapidocr_extra(no_tools, monkeypatch):
+    engine = FakeRapidOCR(
+        [
+            _box(600, 100, 900, 130, "Jan 2021 - Present"),
+            _box(100, 40, 400, 80, "Ada Lovelace"),
+            _box(100, 102, 500, 128, "Senior Engineer, Acme"),
+            _box(100, 150, 700, 180, "ada@example.com | +44 20 7946 0958"),
+        ]
+    )
+    monkeypatch.setattr("resumes.extraction.ocr.rapid_engine", lambda: engine)
+
+    extracted = extract_text(pdf_without_text(), "pdf")
+
+    assert extracted.method == "ocr"
+    assert extracted.text.splitlines() == [
+        "Ada Lovelace",
+        "Senior Engineer, Acme Jan 2021 - Present",
+        "ada@example.com | +44 20 7946 0958",
+    ]
+    assert len(engine.images) == 1 and engine.images[0][2] == 3  # one page, as RGB
+
+
+def test_rapidocr_that_finds_nothing_is_refused(no_tools, monkeypatch):
+    monkeypatch.setattr("resumes.extraction.ocr.rapid_engine", lambda: FakeRapidOCR([]))
+
+    with pytest.raises(NoReadableText) as error:
+        extract_text(pdf_without_text(), "pdf")
+    assert "OCR found no readable text" in str(error.value.detail)
+
+
+@pytest.mark.parametrize(
+    ("read", "respaced"),
+    [
+        ("SeniorBackendEngineer", "Senior Backend Engineer"),
+        (
+            "cleardesigndocumentsandcalmincidentleadership.",
+            "clear design documents and calm incident leadership.",
+        ),
+        (
+            "RanKubernetes clusters onAWS withTerraform",
+            "Ran Kubernetes clusters on AWS with Terraform",
+        ),
+        ("March2017-Dec2020|Manchester,UK", "March 2017-Dec 2020| Manchester, UK"),
+        ("ada.lovelace@example.com", "ada.lovelace@example.com"),
+        ("linkedin.com/in/adalovelace", "linkedin.com/in/adalovelace"),
+    ],
+)
+def test_words_glued_by_ocr_are_set_apart_and_skill_names_kept_whole(read, respaced):
+    pytest.importorskip("wordninja")
+    from resumes.extraction.spacing import respace
+
+    assert respace(read) == respaced
+
+
+def test_the_rapidocr_extra_reads_a_real_scan():
+    pytest.importorskip("rapidocr_onnxruntime")
+    pytest.importorskip("wordninja")
+    from resumes.extraction.ocr import rapid_engine
+
+    scan = _scanned_pdf("Ada Lovelace\nSenior Backend Engineer\nada.lovelace@example.com")
+    with override_settings(EXTERNAL_TOOLS={"tesseract": ""}):
+        text = extract_text(scan, "pdf").text
+    assert rapid_engine() is not None
+    assert "Ada Lovelace" in text
+    assert "Senior Backend Engineer" in text
+
+
+def _scanned_pdf(text: str) -> bytes:
+    """The top of a typeset page as an image-only PDF, like a scanner's output."""
+    document = pdfium.PdfDocument(pdf_one_column(text))
+    try:
+        image = document[0].render(scale=150 / 72, grayscale=True).to_pil()
+    finally:
+        document.close()
+    top = image.crop((0, 0, image.width, image.height // 4))
+    buffer = io.BytesIO()
+    top.save(buffer, format="PDF", resolution=150)
+    return buffer.getvalue()
