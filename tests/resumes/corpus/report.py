@@ -24,12 +24,15 @@ FIELDS = ("name", "email", "phone", "title", "company", "degree", "field")
 @functools.cache
 def profile(person: Person) -> dict:
     """Upload check, extraction and parsing, as the upload service runs them."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
     from resumes.extraction import extract_text
     from resumes.files import check_upload
     from resumes.parsing import parse_resume
 
     data, filename, declared = rendered(person)
-    kind = check_upload(name=filename, declared_type=declared, data=data, max_bytes=MAX_BYTES)
+    upload = SimpleUploadedFile(filename, data, declared)
+    kind = check_upload(upload, max_bytes=MAX_BYTES).kind
     return parse_resume(extract_text(data, kind).text, as_of=AS_OF)
 
 
