@@ -108,7 +108,9 @@ def profile_view(request):
 
 @login_required
 def dashboard_view(request):
-    """Send each user to the home of their role."""
+    """Send each user to the home of their role (a domain expert: the question queue)."""
+    if request.user.role == Role.DOMAIN_EXPERT:
+        return redirect("interviews:review_queue")
     if request.user.has_role(Role.RECRUITER):
         return redirect("accounts:recruiter_dashboard")
     return redirect("accounts:candidate_portal")

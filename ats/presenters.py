@@ -2,6 +2,7 @@
 
 from django.db.models import F
 
+from ats.hooks import candidate_panels
 from ats.models import Application, StageChange
 from ats.selectors import application_get_for_review, application_is_managed_by
 from ats.services.scorecards import scorecards_of, scorecards_summary
@@ -94,4 +95,5 @@ def candidate_detail(*, user, application_id) -> dict:
         "scorecards": scorecards,
         "scorecards_summary": scorecards_summary(application, scorecards),
         "own_scorecard": next((card for card in scorecards if card.author_id == user.pk), None),
+        "panels": candidate_panels(application=application, user=user),
     }

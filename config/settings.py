@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "resumes",
     "jobs",
     "ats",
+    "interviews",
 ]
 
 MIDDLEWARE = [

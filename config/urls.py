@@ -12,6 +12,7 @@ api_v1 = [
     path("", include("resumes.api.urls")),
     path("", include("jobs.api.urls")),
     path("", include("ats.api.urls")),
+    path("", include("interviews.api.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
 ]
 
@@ -21,6 +22,7 @@ urlpatterns = [
     path("", include("resumes.urls")),
     path("", include("jobs.urls")),
     path("", include("ats.urls")),
+    path("", include("interviews.urls")),
     path("api/v1/", include(api_v1)),
     # The split view serves Swagger UI's start-up script as a file, as our CSP requires.
     path("docs", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="swagger-ui"),

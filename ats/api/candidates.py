@@ -281,6 +281,12 @@ class CandidateDetailSerializer(serializers.Serializer):
     history = RecruiterHistorySerializer(many=True)
     scorecards = ScorecardSerializer(many=True)
     scorecards_summary = ScorecardSummarySerializer()
+    panels = serializers.SerializerMethodField(
+        help_text="What other apps add about this applicant, by name (e.g. screening results)."
+    )
+
+    def get_panels(self, detail) -> dict[str, dict]:
+        return {name: panel.data for name, panel in detail["panels"].items()}
 
 
 # --- Views ---------------------------------------------------------------------------------

@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+
+
+class InterviewsConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "interviews"
+    verbose_name = "Interviews"
+
+    def ready(self):
+        from ats.hooks import register_candidate_panel
+        from interviews.screening_panel import screening_panel
+
+        register_candidate_panel("screening", screening_panel)

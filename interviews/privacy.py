@@ -1,0 +1,77 @@
+"""Personal data held by the interviews app: a person's sessions with their answers (practice
+and screening) and their question library.
+
+Erasure deletes them all, screening sessions included: an answer is the person's own words,
+and the recruiter's decision is already recorded on the application's stage history. The
+bank questions a person wrote are work product, not personal data, and stay.
+"""
+
+from gdpr.registry import registry
+from interviews.models import InterviewSession, SavedQuestion
+
+
+def _at(value):
+    return value.isoformat() if value else None
+
+
+def export_sessions(user) -> list[dict]:
+    sessions = InterviewSession.objects.filter(user=user).prefetch_related("answers")
+    return [_export_session(session) for session in sessions.order_by("created_at")]
+
+
+def _export_session(session: InterviewSession) -> dict:
+    return {
+        "id": str(session.pk),
+        "session_type": session.session_type,
+        "job_role": session.job_role,
+        "job_id": session.job_id,
+        "difficulty": session.difficulty,
+        "status": session.status,
+        "started_at": _at(session.started_at),
+        "completed_at": _at(session.completed_at),
+        "average_score": session.average_score,
+        "recommendation": session.recommendation,
+        "integrity_score": session.integrity_score,
+        "answers": [
+            {
+                "question": session.plan[answer.position]["text"],
+                "answer": answer.answer_text,
+                "time_taken_seconds": answer.time_taken_seconds,
+                "paste_count": answer.paste_count,
+                "tab_switches": answer.tab_switches,
+                "scores": answer.scores,
+                "feedback": answer.result.get("feedback", []),
+                "integrity_signals": answer.integrity_signals,
+                "answered_at": _at(answer.answered_at),
+            }
+            for answer in session.answers.all()
+        ],
+    }
+
+
+def export_library(user) -> list[dict]:
+    return [
+        {
+            "question": entry.question,
+            "answer": entry.answer,
+            "category": entry.category,
+            "difficulty": entry.difficulty,
+            "tags": entry.tags,
+            "job_title": entry.job_title,
+            "company": entry.company,
+            "saved_at": _at(entry.saved_at),
+        }
+        for entry in SavedQuestion.objects.filter(owner=user).order_by("saved_at")
+    ]
+
+
+def erase_sessions(user) -> None:
+    InterviewSession.objects.filter(user=user).delete()
+
+
+def erase_library(user) -> None:
+    SavedQuestion.objects.filter(owner=user).delete()
+
+
+registry.register("interview_sessions", export=export_sessions, erase=erase_sessions)
+registry.register("question_library", export=export_library, erase=erase_library)

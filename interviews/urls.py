@@ -1,0 +1,43 @@
+from django.urls import path
+
+from interviews.views import bank, library, practice
+
+app_name = "interviews"
+
+urlpatterns = [
+    path("portal/practice/", practice.practice_home_view, name="practice"),
+    path(
+        "portal/practice/<uuid:session_id>/",
+        practice.practice_session_view,
+        name="practice_session",
+    ),
+    path(
+        "portal/practice/<uuid:session_id>/answer/",
+        practice.practice_answer_view,
+        name="practice_answer",
+    ),
+    path(
+        "portal/practice/<uuid:session_id>/complete/",
+        practice.practice_complete_view,
+        name="practice_complete",
+    ),
+    path(
+        "portal/practice/<uuid:session_id>/delete/",
+        practice.practice_delete_view,
+        name="practice_delete",
+    ),
+    path("portal/questions/", library.library_view, name="library"),
+    path("portal/questions/save/", library.library_save_view, name="library_save"),
+    path(
+        "portal/questions/<int:saved_id>/delete/",
+        library.library_delete_view,
+        name="library_delete",
+    ),
+    path("recruiter/jobs/<int:job_id>/questions/", bank.job_questions_view, name="job_questions"),
+    path("recruiter/questions/<int:question_id>/", bank.question_view, name="question"),
+    path("recruiter/questions/<int:question_id>/try/", bank.try_rubric_view, name="try_rubric"),
+    path(
+        "recruiter/applications/<uuid:application_id>/screening/", bank.invite_view, name="invite"
+    ),
+    path("expert/questions/", bank.review_queue_view, name="review_queue"),
+]
