@@ -11,13 +11,16 @@ def _no_gemini(settings):
     settings.GEMINI_API_KEY = ""
 
 
-def test_the_four_tasks_are_registered_each_by_its_own_module():
+def test_the_tasks_are_registered_each_by_its_own_module():
     modules = {name: get_task(name).write.__module__ for name in task_names()}
     assert modules == {
         "resume_review": "ai.generation.resume_review",
         "cover_letter": "ai.generation.cover_letter",
         "bullet_rewrites": "ai.generation.bullets",
         "gap_assessment": "ai.generation.gap_assessment",
+        "interview_questions": "ai.generation.interview_questions",
+        "personal_questions": "ai.generation.interview_questions",
+        "suggested_answer": "ai.generation.interview_questions",
     }
 
 

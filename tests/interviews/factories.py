@@ -8,7 +8,11 @@ GOLD = (
     "reads but slows down writes, because every insert must update the index too."
 )
 KEY_POINTS = [
-    {"text": "find rows without scanning the table", "weight": 2.0, "alternatives": ["avoids a full table scan"]},
+    {
+        "text": "find rows without scanning the table",
+        "weight": 2.0,
+        "alternatives": ["avoids a full table scan"],
+    },
     {"text": "speeds up reads", "weight": 1.0, "alternatives": ["faster queries"]},
     {"text": "slows down writes", "weight": 1.0, "alternatives": ["slower inserts"]},
 ]
@@ -23,7 +27,9 @@ class QuestionFactory(factory.django.DjangoModelFactory):
 
     job = factory.SubFactory(JobFactory)
     created_by = factory.SelfAttribute("job.owner")
-    text = factory.Sequence(lambda n: f"What does a database index do, and what does it cost? ({n})")
+    text = factory.Sequence(
+        lambda n: f"What does a database index do, and what does it cost? ({n})"
+    )
     question_type = "technical"
     difficulty = "medium"
     skills = factory.LazyFunction(lambda: ["PostgreSQL"])
@@ -37,11 +43,12 @@ class QuestionFactory(factory.django.DjangoModelFactory):
     def first_version(question, create, extracted, **kwargs):
         if create:
             QuestionVersion.objects.create(
-                question=question, number=1, content=question.rubric_fields, edited_by=question.created_by
+                question=question,
+                number=1,
+                content=question.rubric_fields,
+                edited_by=question.created_by,
             )
 
 
 class ApprovedQuestionFactory(QuestionFactory):
     status = QuestionStatus.APPROVED
-
-

@@ -52,18 +52,30 @@ def test_personal_questions_need_a_completed_analysis_of_ones_own():
     queued = AnalysisFactory()
     body = {"analysis_id": str(queued.pk)}
 
-    assert client_for(queued.owner).post("/api/v1/questions/personal", body, format="json").status_code == 409
-    assert client_for(CandidateFactory()).post(
-        "/api/v1/questions/personal", body, format="json"
-    ).status_code == 404
+    assert (
+        client_for(queued.owner).post("/api/v1/questions/personal", body, format="json").status_code
+        == 409
+    )
+    assert (
+        client_for(CandidateFactory())
+        .post("/api/v1/questions/personal", body, format="json")
+        .status_code
+        == 404
+    )
 
 
 def test_regenerating_an_answer_gives_another_wording(analysis):
     client = client_for(analysis.owner)
-    ask = {"analysis_id": str(analysis.pk), "question_id": "q1", "question": "Tell me about Kubernetes."}
+    ask = {
+        "analysis_id": str(analysis.pk),
+        "question_id": "q1",
+        "question": "Tell me about Kubernetes.",
+    }
 
     first = client.post("/api/v1/questions/regenerate-answer", {**ask, "variant": 1}, format="json")
-    second = client.post("/api/v1/questions/regenerate-answer", {**ask, "variant": 2}, format="json")
+    second = client.post(
+        "/api/v1/questions/regenerate-answer", {**ask, "variant": 2}, format="json"
+    )
 
     assert first.status_code == second.status_code == 200
     assert first.json()["question_id"] == "q1"
@@ -74,7 +86,9 @@ def test_saving_twice_is_409():
     client = client_for(CandidateFactory())
 
     assert client.post(LIBRARY, SAVE, format="json").status_code == 201
-    again = client.post(LIBRARY, {**SAVE, "question": "  describe your experience with GO? "}, format="json")
+    again = client.post(
+        LIBRARY, {**SAVE, "question": "  describe your experience with GO? "}, format="json"
+    )
 
     assert again.status_code == 409
     assert again.json()["error_code"] == "question_already_saved"

@@ -1,8 +1,12 @@
 import pytest
 
 from interviews.models import InterviewSession, Question, QuestionStatus
-from tests.accounts.factories import CandidateFactory, DomainExpertFactory, RecruiterFactory
-from tests.accounts.factories import PASSWORD
+from tests.accounts.factories import (
+    PASSWORD,
+    CandidateFactory,
+    DomainExpertFactory,
+    RecruiterFactory,
+)
 from tests.interviews.factories import KEY_POINTS, QuestionFactory
 from tests.jobs.factories import JobFactory
 
@@ -26,7 +30,8 @@ def test_candidate_practises_a_whole_session_without_javascript(client):
     _signed_in(client, CandidateFactory())
 
     started = client.post(
-        "/portal/practice/", {"job_role": "Python developer", "difficulty": "medium", "total_questions": 1}
+        "/portal/practice/",
+        {"job_role": "Python developer", "difficulty": "medium", "total_questions": 1},
     )
     session = InterviewSession.objects.get()
     assert started.url == f"/portal/practice/{session.pk}/"
@@ -36,7 +41,11 @@ def test_candidate_practises_a_whole_session_without_javascript(client):
     assert "data-answer-form" in page
     client.post(
         f"/portal/practice/{session.pk}/answer/",
-        {"question_id": question_id, "answer_text": "Generators yield values lazily.", "time_taken_seconds": 40},
+        {
+            "question_id": question_id,
+            "answer_text": "Generators yield values lazily.",
+            "time_taken_seconds": 40,
+        },
     )
     assert "See my results" in client.get(started.url).content.decode()
     client.post(f"/portal/practice/{session.pk}/complete/")
@@ -48,7 +57,10 @@ def test_candidate_practises_a_whole_session_without_javascript(client):
 
 def test_another_users_practice_page_is_404(client):
     _signed_in(client, CandidateFactory())
-    client.post("/portal/practice/", {"job_role": "Python developer", "difficulty": "medium", "total_questions": 1})
+    client.post(
+        "/portal/practice/",
+        {"job_role": "Python developer", "difficulty": "medium", "total_questions": 1},
+    )
     session = InterviewSession.objects.get()
 
     _signed_in(client, CandidateFactory())
@@ -60,7 +72,9 @@ def test_recruiter_generates_on_the_job_questions_page(client):
     job = JobFactory()
     _signed_in(client, job.owner)
 
-    response = client.post(f"/recruiter/jobs/{job.pk}/questions/", {"difficulty": "medium", "count": 2})
+    response = client.post(
+        f"/recruiter/jobs/{job.pk}/questions/", {"difficulty": "medium", "count": 2}
+    )
 
     assert response.status_code == 302
     assert Question.objects.filter(job=job).count() >= 1
@@ -73,7 +87,9 @@ def test_expert_bulk_approves_and_sees_what_changed(client):
     questions = [QuestionFactory() for _ in range(2)]
     _signed_in(client, DomainExpertFactory())
 
-    client.post("/expert/questions/", {"action": "approve", "question_ids": [q.pk for q in questions]})
+    client.post(
+        "/expert/questions/", {"action": "approve", "question_ids": [q.pk for q in questions]}
+    )
     assert set(Question.objects.values_list("status", flat=True)) == {QuestionStatus.APPROVED}
 
     question = questions[0]
@@ -106,7 +122,12 @@ def test_candidate_library_page(client):
     assert client.get("/portal/questions/").status_code == 200
     client.post(
         "/portal/questions/save/",
-        {"question": "Why this role?", "answer": "Because.", "category": "situational", "difficulty": "easy"},
+        {
+            "question": "Why this role?",
+            "answer": "Because.",
+            "category": "situational",
+            "difficulty": "easy",
+        },
     )
 
     assert "Why this role?" in client.get("/portal/questions/").content.decode()

@@ -21,12 +21,22 @@ def practised():
     question = client.get(f"/api/v1/interview/{session['id']}/question").json()["question"]
     client.post(
         "/api/v1/interview/answer",
-        {"session_id": session["id"], "question_id": question["id"], "answer_text": SECRET_ANSWER, "time_taken_seconds": 30},
+        {
+            "session_id": session["id"],
+            "question_id": question["id"],
+            "answer_text": SECRET_ANSWER,
+            "time_taken_seconds": 30,
+        },
         format="json",
     )
     client.post(
         "/api/v1/questions/library",
-        {"question": "Why Python?", "answer": "Because.", "category": "technical", "difficulty": "easy"},
+        {
+            "question": "Why Python?",
+            "answer": "Because.",
+            "category": "technical",
+            "difficulty": "easy",
+        },
         format="json",
     )
     return user
@@ -50,7 +60,9 @@ def test_export_holds_sessions_answers_and_library(practised):
 
 def test_erasure_removes_sessions_answers_and_library(practised):
     other = CandidateFactory()
-    SavedQuestion.objects.create(owner=other, question="Kept?", question_key="k", category="technical", difficulty="easy")
+    SavedQuestion.objects.create(
+        owner=other, question="Kept?", question_key="k", category="technical", difficulty="easy"
+    )
 
     registry.erase_user(practised)
 

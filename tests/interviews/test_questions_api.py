@@ -65,7 +65,9 @@ def test_candidates_are_forbidden_the_bank(job):
     client = client_for(CandidateFactory())
     question = QuestionFactory(job=job)
 
-    assert client.post(GENERATE, {"skills": ["Python"], "count": 2}, format="json").status_code == 403
+    assert (
+        client.post(GENERATE, {"skills": ["Python"], "count": 2}, format="json").status_code == 403
+    )
     assert client.get("/api/v1/questions").status_code == 403
     assert client.get(f"/api/v1/questions/{question.pk}").status_code == 403
     decision = {"decisions": [{"question_id": question.pk, "action": "approve"}]}
@@ -83,7 +85,9 @@ def test_a_recruiter_cannot_approve_but_an_expert_can(owner, job, expert):
     question.refresh_from_db()
     assert question.status == QuestionStatus.APPROVED
     assert question.approved_by == expert
-    assert AuditLogEntry.objects.filter(action="question.approve", object_id=str(question.pk)).exists()
+    assert AuditLogEntry.objects.filter(
+        action="question.approve", object_id=str(question.pk)
+    ).exists()
 
 
 def test_another_recruiters_question_is_404(job):
@@ -91,7 +95,10 @@ def test_another_recruiters_question_is_404(job):
     client = client_for(RecruiterFactory())
 
     assert client.get(f"/api/v1/questions/{question.pk}").status_code == 404
-    assert client.patch(f"/api/v1/questions/{question.pk}", {"text": "x?"}, format="json").status_code == 404
+    assert (
+        client.patch(f"/api/v1/questions/{question.pk}", {"text": "x?"}, format="json").status_code
+        == 404
+    )
     assert client.get(f"/api/v1/jobs/{job.pk}/questions").status_code == 404
 
 
@@ -118,7 +125,10 @@ def test_a_question_edited_then_approved_keeps_both_versions(owner, job, expert)
     assert question.status == QuestionStatus.APPROVED
     assert question.version == 2
     versions = list(QuestionVersion.objects.filter(question=question).order_by("number"))
-    assert [v.content["text"] for v in versions] == [original, "When would you add a database index?"]
+    assert [v.content["text"] for v in versions] == [
+        original,
+        "When would you add a database index?",
+    ]
     detail = client_for(owner).get(f"/api/v1/questions/{question.pk}").json()
     assert [v["number"] for v in detail["versions"]] == [1, 2]
 
@@ -146,19 +156,25 @@ def test_rejecting_needs_a_reason_and_a_bad_decision_changes_nothing(job, expert
 
 def test_bulk_reject_with_a_reason(job, expert):
     questions = [QuestionFactory(job=job) for _ in range(3)]
-    decisions = [{"question_id": q.pk, "action": "reject", "reason": "Too vague."} for q in questions]
+    decisions = [
+        {"question_id": q.pk, "action": "reject", "reason": "Too vague."} for q in questions
+    ]
 
     response = client_for(expert).post(APPROVE, {"decisions": decisions}, format="json")
 
     assert response.status_code == 200
-    assert set(Question.objects.values_list("status", "rejection_reason")) == {("rejected", "Too vague.")}
+    assert set(Question.objects.values_list("status", "rejection_reason")) == {
+        ("rejected", "Too vague.")
+    }
 
 
 def test_a_recruiters_edit_of_an_approved_question_sends_it_back_to_the_queue(owner, job):
     question = ApprovedQuestionFactory(job=job)
 
     response = client_for(owner).patch(
-        f"/api/v1/questions/{question.pk}", {"gold_answer": GOLD + " Choose columns you filter on."}, format="json"
+        f"/api/v1/questions/{question.pk}",
+        {"gold_answer": GOLD + " Choose columns you filter on."},
+        format="json",
     )
 
     assert response.status_code == 200
@@ -210,12 +226,17 @@ def test_job_questions_lists_the_approved_bank(owner, job):
     body = client_for(owner).get(f"/api/v1/jobs/{job.pk}/questions?approved=true").json()
 
     assert [item["id"] for item in body["items"]] == [approved.pk]
-    assert client_for(owner).get(f"/api/v1/jobs/{job.pk}/questions?approved=false").json()["total"] == 2
+    assert (
+        client_for(owner).get(f"/api/v1/jobs/{job.pk}/questions?approved=false").json()["total"]
+        == 2
+    )
 
 
 def test_trying_the_rubric_gives_matched_and_missing_key_points(job, expert, owner):
     question = QuestionFactory(job=job)
-    answer = "An index helps the database find rows without scanning the table, so it speeds up reads."
+    answer = (
+        "An index helps the database find rows without scanning the table, so it speeds up reads."
+    )
 
     response = client_for(expert).post(
         f"/api/v1/questions/{question.pk}/score", {"answer_text": answer}, format="json"
@@ -226,6 +247,9 @@ def test_trying_the_rubric_gives_matched_and_missing_key_points(job, expert, own
     assert KEY_POINTS[0]["text"] in body["matched_key_points"]
     assert KEY_POINTS[2]["text"] in body["missing_key_points"]
     assert 0 <= body["scores"]["overall"] <= 10
-    assert client_for(owner).post(
-        f"/api/v1/questions/{question.pk}/score", {"answer_text": answer}, format="json"
-    ).status_code == 403
+    assert (
+        client_for(owner)
+        .post(f"/api/v1/questions/{question.pk}/score", {"answer_text": answer}, format="json")
+        .status_code
+        == 403
+    )

@@ -115,9 +115,11 @@ def test_a_second_open_invitation_is_409(application):
 
 def test_the_candidate_cannot_delete_a_screening(application):
     ApprovedQuestionFactory(job=application.job)
-    session_id = client_for(application.job.owner).post(
-        INVITE, {"application_id": str(application.pk)}, format="json"
-    ).json()["id"]
+    session_id = (
+        client_for(application.job.owner)
+        .post(INVITE, {"application_id": str(application.pk)}, format="json")
+        .json()["id"]
+    )
 
     response = client_for(application.candidate).delete(f"/api/v1/interview/{session_id}")
 

@@ -59,7 +59,13 @@ def test_a_practice_session_from_the_starter_bank_end_to_end(client):
         response = _answer(client, session["id"], question["id"])
         assert response.status_code == 201, response.json()
         scored = response.json()
-        assert set(scored["scores"]) == {"relevance", "completeness", "accuracy", "clarity", "overall"}
+        assert set(scored["scores"]) == {
+            "relevance",
+            "completeness",
+            "accuracy",
+            "clarity",
+            "overall",
+        }
         assert scored["feedback"] and scored["sentiment"]
     assert _current(client, session["id"]) is None
 
@@ -160,4 +166,9 @@ def test_session_list_and_stats(client, django_assert_max_num_queries):
     assert stats["completed_sessions"] == 3
     assert stats["questions_answered"] == 3
     assert len(stats["trend"]) == 3
-    assert set(stats["average_by_dimension"]) == {"relevance", "completeness", "accuracy", "clarity"}
+    assert set(stats["average_by_dimension"]) == {
+        "relevance",
+        "completeness",
+        "accuracy",
+        "clarity",
+    }
