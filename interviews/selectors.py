@@ -112,15 +112,16 @@ def session_answers(*, session: InterviewSession):
 
 
 def practice_stats(*, user) -> dict:
-    """The user's totals, averages per dimension, and the trend of completed sessions."""
-    sessions = InterviewSession.objects.filter(user=user)
+    """The user's practice totals, averages per dimension, and the trend of completed
+    sessions. Screenings stay out: their scores are the employer's, not shown to the user."""
+    sessions = InterviewSession.objects.filter(user=user).exclude(session_type="screening")
     totals = sessions.aggregate(
         total=Count("id"),
         completed=Count("id", filter=Q(status="completed")),
         average=Avg("average_score", filter=Q(status="completed")),
         best=Max("average_score"),
     )
-    answers = Answer.objects.filter(session__user=user)
+    answers = Answer.objects.filter(session__in=sessions)
     answered = answers.aggregate(count=Count("id"), average=Avg("overall_score"))
     trend = list(
         sessions.filter(status="completed")

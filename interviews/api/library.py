@@ -10,6 +10,7 @@ from rest_framework.views import APIView
 from accounts.permissions import IsCandidate
 from core.api.pagination import PagePagination
 from core.api.validation import validated
+from interviews.api.questions import PerUserRateLimit
 from interviews.models import Difficulty, QuestionType
 from interviews.selectors import library_for_user, saved_question_get
 from interviews.services.library import (
@@ -101,10 +102,11 @@ def _lowered(data, names):
     return data
 
 
-class PersonalQuestionsView(APIView):
+class PersonalQuestionsView(PerUserRateLimit, APIView):
     """Questions about your own resume, each with an answer drawn only from its facts."""
 
     permission_classes = [IsCandidate]
+    rate_limit_group = "generation"
 
     @extend_schema(
         request=PersonalRequestSerializer, responses=PersonalResponseSerializer, tags=TAGS
@@ -121,10 +123,11 @@ class PersonalQuestionsView(APIView):
         return Response(PersonalResponseSerializer(body).data)
 
 
-class RegenerateAnswerView(APIView):
+class RegenerateAnswerView(PerUserRateLimit, APIView):
     """Another suggested answer to one question, from the same resume facts."""
 
     permission_classes = [IsCandidate]
+    rate_limit_group = "generation"
 
     @extend_schema(request=RegenerateSerializer, responses=RegeneratedSerializer, tags=TAGS)
     def post(self, request):

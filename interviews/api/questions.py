@@ -12,6 +12,7 @@ from rest_framework.views import APIView
 
 from accounts.permissions import IsDomainExpert, IsRecruiter
 from core.api.pagination import PagePagination
+from core.api.ratelimit import RateLimitedMixin
 from core.api.validation import validated
 from core.http import client_ip
 from interviews import rubric
@@ -47,6 +48,13 @@ from interviews.services.questions import (
 TAGS = ["questions"]
 MAX_DECISIONS = 100
 MAX_ANSWER = 10000
+
+
+class PerUserRateLimit(RateLimitedMixin):
+    """Generation costs (a model call when Gemini is keyed): counted per user."""
+
+    def rate_limit_keys(self, request):
+        return {self.rate_limit_group: str(request.user.pk)}
 
 
 class GenerateSerializer(serializers.Serializer):
@@ -110,10 +118,11 @@ class TryAnswerSerializer(serializers.Serializer):
     time_taken_seconds = serializers.IntegerField(required=False, min_value=0, max_value=36000)
 
 
-class GenerateView(APIView):
+class GenerateView(PerUserRateLimit, APIView):
     """Draft questions with gold answers and key points for a job or a list of skills."""
 
     permission_classes = [IsRecruiter]
+    rate_limit_group = "generation"
 
     @extend_schema(request=GenerateSerializer, responses={201: GeneratedSerializer}, tags=TAGS)
     def post(self, request):
@@ -139,11 +148,9 @@ class QuestionListView(GenericAPIView):
     """The bank and the expert's queue (`?status=draft`, oldest first), filtered; or write one
     question (its key points are proposed from the gold answer when none are given)."""
 
+    permission_classes = [IsRecruiter]
     pagination_class = PagePagination
     serializer_class = QuestionSerializer
-
-    def get_permissions(self):
-        return [IsRecruiter()]
 
     @extend_schema(
         parameters=[ListQuerySerializer], responses=QuestionSerializer(many=True), tags=TAGS

@@ -8,7 +8,7 @@ from ai.llm import generate
 from ai.skills import canonical
 from gdpr.audit import audit_record
 from interviews import rubric
-from interviews.errors import NoQuestionsForSkills, QuestionNotFound, QuestionsNotReviewable
+from interviews.errors import NoQuestionsForSkills, QuestionsNotReviewable
 from interviews.models import (
     VERSIONED_FIELDS,
     Question,
@@ -16,7 +16,7 @@ from interviews.models import (
     QuestionStatus,
     QuestionVersion,
 )
-from interviews.selectors import question_get, reviews_every_question
+from interviews.selectors import questions_visible_to, reviews_every_question
 
 MAX_GENERATED = 20
 
@@ -201,13 +201,9 @@ def questions_review(*, user, decisions: list[dict], ip: str | None = None) -> l
 
 
 def _questions_for_review(user, ids: list[int]) -> dict[int, Question]:
-    found = {}
-    for question_id in ids:
-        try:
-            found[question_id] = question_get(user=user, question_id=question_id)
-        except QuestionNotFound:
-            continue
-    return found
+    """The questions the reviewer may see among `ids`, locked until the review commits."""
+    questions = questions_visible_to(user=user).select_for_update(of=("self",)).filter(pk__in=ids)
+    return {question.pk: question for question in questions}
 
 
 def _review_problem(question: Question | None, decision: dict) -> str:
