@@ -221,6 +221,8 @@ SPECTACULAR_SETTINGS = {
         "WorkModeEnum": "jobs.models.WorkMode",
         "StageEnum": "ats.stages.Stage",
         "ApplicationSourceEnum": "ats.models.ApplicationSource",
+        "QuestionTypeEnum": "interviews.models.QuestionType",
+        "DifficultyEnum": "interviews.models.Difficulty",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

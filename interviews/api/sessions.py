@@ -225,12 +225,33 @@ class SessionDetailView(APIView):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
+class TrendPointSerializer(serializers.Serializer):
+    id = serializers.UUIDField()
+    completed_at = serializers.DateTimeField()
+    average_score = serializers.FloatField()
+    session_type = serializers.CharField()
+    job_role = serializers.CharField()
+
+
+class StatsSerializer(serializers.Serializer):
+    total_sessions = serializers.IntegerField()
+    completed_sessions = serializers.IntegerField()
+    average_score = serializers.FloatField(allow_null=True)
+    best_score = serializers.FloatField(allow_null=True)
+    questions_answered = serializers.IntegerField()
+    average_answer_score = serializers.FloatField(allow_null=True)
+    average_by_dimension = serializers.DictField(child=serializers.FloatField(allow_null=True))
+    trend = TrendPointSerializer(many=True, help_text="The last 20 completed, oldest first.")
+
+
 class StatsView(APIView):
+    """Your practice statistics (screenings are the employer's and stay out)."""
+
     permission_classes = [IsCandidate]
 
-    @extend_schema(responses=serializers.DictField(), tags=TAGS)
+    @extend_schema(responses=StatsSerializer, tags=TAGS)
     def get(self, request):
-        return Response(practice_stats(user=request.user))
+        return Response(StatsSerializer(practice_stats(user=request.user)).data)
 
 
 class InviteView(APIView):
