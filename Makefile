@@ -22,6 +22,7 @@ demo: migrate
 	$(BIN)/python manage.py seed_demo
 	$(BIN)/python manage.py seed_demo_resumes
 	$(BIN)/python manage.py seed_demo_jobs
+	$(BIN)/python manage.py seed_demo_questions
 
 run: demo
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
