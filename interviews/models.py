@@ -231,8 +231,6 @@ class Answer(models.Model):
     position = models.PositiveSmallIntegerField()
     question_id = models.CharField(max_length=40)
     answer_text = EncryptedTextField()
-    # A fingerprint of the answer's words (no text) to spot near-duplicates across candidates.
-    fingerprint = models.JSONField(default=list, blank=True)
     time_taken_seconds = models.PositiveIntegerField()
     paste_count = models.PositiveIntegerField(default=0)
     tab_switches = models.PositiveIntegerField(default=0)
