@@ -6,14 +6,13 @@ even after the bank question is edited or retired.
 """
 
 from interviews.scoring import (
-    draw_questions,
     integrity_score,
     integrity_signals,
-    load_bank,
     propose_key_points,
     score_answer,
     summarize_session,
 )
+from interviews.scoring.bank import draw_questions, load_bank
 from interviews.scoring.types import QUESTION_TYPES, AnswerScore, KeyPoint, Rubric
 
 __all__ = ["QUESTION_TYPES", "integrity_score", "summarize_session"]
@@ -70,7 +69,7 @@ def starter_items(
     """Starter-bank questions (then its templates) as plan items, deterministic per seed."""
     drawn = draw_questions(
         skills=tuple(skills),
-        role=bank_role(role),
+        role=role,
         difficulty=difficulty,
         types=types,
         count=limit,
@@ -79,21 +78,10 @@ def starter_items(
     return [starter_plan_item(item) for item in drawn]
 
 
-def bank_role(job_role: str | None) -> str | None:
-    """The starter bank's role file that a free-text role names ("Senior Backend Developer"
-    → "backend"), None when it names none."""
-    wanted = (job_role or "").casefold()
-    if not wanted:
-        return None
-    for key, label in load_bank().roles().items():
-        if key.casefold() in wanted or label.casefold() in wanted:
-            return key
-    return None
-
-
 def role_choices() -> list[tuple[str, str]]:
-    """The starter bank's roles, for the practice page."""
-    return sorted(load_bank().roles().items(), key=lambda pair: pair[1])
+    """The starter bank's roles, for the practice page; the draw reads the role's words."""
+    labels = sorted({info["role"] for info in load_bank().roles.values()})
+    return [(label, label) for label in labels]
 
 
 def rubric_of(item: dict) -> Rubric:
