@@ -1,6 +1,6 @@
 """Interviews: how fast the deterministic scorer is, and how well it agrees with human grades.
 
-    .venv/bin/python bench/interviews.py [--repeat 300] [--json PATH]
+    .venv/bin/python bench/interviews.py [--repeat 300] [--sessions 20] [--json PATH]
 
 Each measurement is one function returning rows, so a later part (a whole practice session
 over HTTP) is one more function and one more call in `main`:
@@ -11,7 +11,10 @@ over HTTP) is one more function and one more call in `main`:
   CPU time (time.process_time: one core), so other work on the machine does not inflate it;
 - graded sets: Pearson correlation of the overall score with the hand grades of
   tests/interviews/graded/ (the set the scorer was tuned on, and a hold-out set written
-  afterwards and never tuned on); no database, no server.
+  afterwards and never tuned on); no database, no server;
+- practice sessions (`--sessions`, 0 to skip): whole practice sessions over HTTP on one
+  uvicorn worker against a migrated throwaway database (BENCH_DATABASE_URL or DATABASE_URL's
+  server, else SQLite): start, then per question fetch it and answer it, then complete.
 
 See bench/README.md.
 """
@@ -25,12 +28,15 @@ import sys
 import time
 from pathlib import Path
 
+import httpx
+
 # Run as a script, this file's directory is on sys.path, not the project's.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import percentile, print_table
+from bench.common import percentile, print_table, run_on_migrated_database, start_server
 
 ROOT = Path(__file__).resolve().parent.parent
+DATABASE_NAME = "hirewise_bench_interviews"
 GRADED = ROOT / "tests" / "interviews" / "graded"
 GRADED_SETS = {
     "graded set (tuned on)": GRADED / "cs_short_answers.json",
@@ -112,22 +118,125 @@ def measure_graded_sets() -> list[list[str]]:
     return rows
 
 
+# --- A whole practice session over HTTP ------------------------------------------------------
+
+PRACTICE_ROLE = "Backend developer"
+PRACTICE_SKILLS = ["Python", "Django", "PostgreSQL"]
+PRACTICE_ANSWER = (
+    "I would start from the requirements, pick the simplest design that meets them, and "
+    "explain the trade-offs. For example, an index on the filtered column speeds up reads "
+    "but slows down writes, so I measure the query plan before and after the change and "
+    "keep the change only if the numbers improve."
+)
+SESSION_STEPS = ("start", "question", "answer", "complete", "whole session")
+
+
+def measure_practice_sessions(env: dict, *, sessions: int, questions: int) -> dict:
+    """Whole practice sessions over HTTP, one after another on one connection to one uvicorn
+    worker: start, then per question fetch it and answer it (scored at once), then complete.
+
+    Returns per step (and for the whole session) the count and p50/p95 in milliseconds; the
+    first session warms up and is not counted. Django must be set up on a migrated database.
+    """
+    from accounts.models import Role, User
+    from accounts.tokens import token_pair
+
+    candidate = User.objects.create_user(
+        "bench-practice@example.com", None, role=Role.CANDIDATE, name="Bench Candidate"
+    )
+    headers = {"Authorization": f"Bearer {token_pair(candidate)['access_token']}"}
+    timings: dict[str, list[float]] = {step: [] for step in SESSION_STEPS}
+    with (
+        start_server(env) as server,
+        httpx.Client(base_url=server.base_url, headers=headers, timeout=60) as client,
+    ):
+        for number in range(sessions + 1):
+            one = _practice_session(client, questions)
+            if number:
+                for step, values in one.items():
+                    timings[step] += values
+    return {
+        step: {
+            "count": len(values),
+            "p50_ms": round(percentile(sorted(values), 50), 2),
+            "p95_ms": round(percentile(sorted(values), 95), 2),
+        }
+        for step, values in timings.items()
+    }
+
+
+def _practice_session(client: httpx.Client, questions: int) -> dict[str, list[float]]:
+    timings: dict[str, list[float]] = {step: [] for step in SESSION_STEPS}
+    began = time.perf_counter()
+    body = {"job_role": PRACTICE_ROLE, "skills": PRACTICE_SKILLS, "total_questions": questions}
+    session = _timed(timings["start"], client.post, "/api/v1/interview/start", json=body)
+    for _ in range(session["total_questions"]):
+        path = f"/api/v1/interview/{session['id']}/question"
+        question = _timed(timings["question"], client.get, path)["question"]
+        answer = {
+            "session_id": session["id"],
+            "question_id": question["id"],
+            "answer_text": PRACTICE_ANSWER,
+            "time_taken_seconds": 90,
+        }
+        _timed(timings["answer"], client.post, "/api/v1/interview/answer", json=answer)
+    _timed(timings["complete"], client.post, f"/api/v1/interview/{session['id']}/complete")
+    timings["whole session"].append((time.perf_counter() - began) * 1000)
+    return timings
+
+
+def _timed(into: list[float], call, path: str, **kwargs) -> dict:
+    started = time.perf_counter()
+    response = call(path, **kwargs)
+    into.append((time.perf_counter() - started) * 1000)
+    if response.status_code >= 400:
+        raise RuntimeError(f"{path}: HTTP {response.status_code}: {response.text[:300]}")
+    return response.json()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=300, help="timed runs per length")
+    parser.add_argument(
+        "--sessions", type=int, default=20, help="practice sessions over HTTP (0: skip)"
+    )
+    parser.add_argument("--questions", type=int, default=5, help="questions per session")
     parser.add_argument("--json", type=Path, help="also write the figures here")
     args = parser.parse_args(argv)
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-    import django
+    figures: dict = {}
 
-    django.setup()
-    scoring = measure_scoring(args.repeat)
-    print_table(["scoring (one core)", "runs", "p50 ms", "p95 ms"], scoring)
+    def measure(env: dict | None = None) -> None:
+        figures["scoring"] = measure_scoring(args.repeat)
+        figures["graded"] = measure_graded_sets()
+        if env is not None:
+            figures["sessions"] = measure_practice_sessions(
+                env, sessions=args.sessions, questions=args.questions
+            )
+
+    if args.sessions > 0:
+        # The sessions need a database and a server: Django is set up on the throwaway one.
+        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
+        run_on_migrated_database(DATABASE_NAME, measure)
+    else:
+        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+        import django
+
+        django.setup()
+        measure()
+    print_table(["scoring (one core)", "runs", "p50 ms", "p95 ms"], figures["scoring"])
     print()
-    graded = measure_graded_sets()
-    print_table(["agreement", "answers", "pearson r"], graded)
+    print_table(["agreement", "answers", "pearson r"], figures["graded"])
+    if "sessions" in figures:
+        print(f"\nPractice sessions of {args.questions} questions over HTTP, one connection")
+        print_table(
+            ["step", "requests", "p50 ms", "p95 ms"],
+            [
+                [step, str(row["count"]), f"{row['p50_ms']:.1f}", f"{row['p95_ms']:.1f}"]
+                for step, row in figures["sessions"].items()
+            ],
+        )
     if args.json:
-        args.json.write_text(json.dumps({"scoring": scoring, "graded": graded}, indent=2) + "\n")
+        args.json.write_text(json.dumps(figures, indent=2) + "\n")
         print(f"\nwrote {args.json}")
     return 0
 
