@@ -107,7 +107,7 @@ def test_recruiters_find_analytics_in_the_navigation_and_on_the_dashboard(signed
     page = signed_in.get("/recruiter/").content.decode()
 
     assert 'href="/recruiter/analytics/"' in page
-    assert page.count("Coming soon") == 2  # the question bank and meetings only
+    assert page.count("Coming soon") == 1  # meetings only
     assert page.count('href="/recruiter/jobs/"') >= 3  # jobs, pipeline, candidates
 
 
