@@ -44,7 +44,7 @@ class QuestionAdmin(ReadOnlyAdmin):
         try:
             questions_review(user=request.user, decisions=decisions)
         except QuestionsNotReviewable as exc:
-            reasons = "; ".join(f"{pk}: {why[0]}" for pk, why in exc.field_errors.items())
+            reasons = "; ".join(f"{pk}: {why[0]}" for pk, why in exc.errors.items())
             self.message_user(request, f"Nothing changed. {reasons}", messages.WARNING)
         else:
             self.message_user(request, f"{len(decisions)} question(s) updated.", messages.SUCCESS)

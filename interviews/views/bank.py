@@ -104,7 +104,7 @@ def _bulk_review(request) -> None:
     try:
         questions_review(user=request.user, decisions=decisions, ip=client_ip(request))
     except QuestionsNotReviewable as exc:
-        reasons = "; ".join(f"#{pk}: {why[0]}" for pk, why in exc.field_errors.items())
+        reasons = "; ".join(f"#{pk}: {why[0]}" for pk, why in exc.errors.items())
         messages.error(request, f"{exc.detail} {reasons}")
     else:
         verb = "approved" if action == APPROVE else "rejected"
@@ -133,7 +133,7 @@ def question_view(request, question_id):
             else:
                 question_update(user=request.user, question=question, changes=changes)
         except QuestionsNotReviewable as exc:
-            form.add_error(None, next(iter(exc.field_errors.values()))[0])
+            form.add_error(None, next(iter(exc.errors.values()))[0])
         else:
             messages.success(request, "Question saved.")
             return redirect("interviews:question", question_id=question.pk)
