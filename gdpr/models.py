@@ -19,6 +19,11 @@ class AuditAction(models.TextChoices):
     APPLICATION_SUBMITTED = "application.submitted", "Application submitted"
     APPLICATION_RESUME_DOWNLOADED = "application.resume_downloaded", "Applicant's resume downloaded"
     JOB_DELETED = "job.deleted", "Job deleted"
+    QUESTION_APPROVED = "question.approve", "Interview question approved"
+    QUESTION_REJECTED = "question.reject", "Interview question rejected"
+    QUESTION_EDITED_AND_APPROVED = "question.edit_approve", "Interview question edited and approved"
+    QUESTION_RETIRED = "question.retire", "Interview question retired"
+    SCREENING_INVITED = "screening.invited", "Applicant invited to a screening interview"
 
 
 class AuditLogEntry(models.Model):
