@@ -50,6 +50,14 @@ _MONTH_WORD = re.compile(
     re.IGNORECASE,
 )
 MAX_FIELD_WORDS = 6
+# Last words of a field that a narrow column wraps onto a line of their own; a lone word not
+# among them ("Stanford", "INSEAD") is more likely the school.
+_FIELD_ENDINGS = {
+    "administration", "management", "engineering", "science", "sciences", "studies",
+    "technology", "design", "arts", "education", "economics", "nursing", "accounting",
+    "finance", "marketing", "development", "communication", "communications", "policy",
+    "health", "systems", "analytics", "relations", "law", "mathematics", "psychology",
+}  # fmt: skip
 _ABBREVIATION = re.compile(r"\s*\([A-Z][A-Za-z.]{1,10}\)")
 _EXPECTED = re.compile(r"\b(?:expected|anticipated|graduating|graduation)\b:?", re.IGNORECASE)
 
@@ -80,8 +88,8 @@ def _rejoined(lines: list[str]) -> list[str]:
 def _degree_continues(previous: str, line: str) -> bool:
     if not _has_degree(previous) or INSTITUTION_WORDS.search(line) or line.startswith("- "):
         return False
-    if line.isalpha() and line[0].isupper():
-        return True  # one word: the rest of the field
+    if line.lower() in _FIELD_ENDINGS:
+        return True  # "Bachelor of Science in Business" above "Administration"
     alone, together = _LONG_DEGREE.search(previous), _LONG_DEGREE.search(f"{previous} {line}")
     return bool(alone and together and together.end() > len(previous) >= alone.end())
 

@@ -696,3 +696,19 @@ def test_parsing_work_grows_linearly_with_a_very_long_text():
         parse(text)  # warm the caches
         work.append(python_calls(parse, text))
     assert work[1] <= 2.2 * work[0]
+
+
+def test_a_degree_wrapped_in_a_narrow_column_is_read_whole_but_a_lone_school_is_not_its_field():
+    wrapped = parse(
+        "Ann Lee\nann@example.com\n\nEducation\nBachelor of Science in Business\nAdministration\n"
+        "University of North Carolina\n2022 - 2026"
+    )["education"][0]
+    school = parse("Ann Lee\nann@example.com\n\nEducation\nBSc Computer Science\nStanford\n2014")[
+        "education"
+    ][0]
+
+    assert (wrapped["field"], wrapped["institution"]) == (
+        "Business Administration",
+        "University of North Carolina",
+    )
+    assert (school["field"], school["institution"]) == ("Computer Science", "Stanford")
