@@ -2,12 +2,15 @@
 a time (scored at once, integrity signals kept as evidence), complete (summary and
 recommendation), delete; and a recruiter's screening invitation for an application."""
 
+from functools import partial
+
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
 from ai.skills import extract_skills
 from ats.selectors import application_get_managed
+from core.background import enqueue
 from gdpr.audit import audit_record
 from interviews import rubric
 from interviews.errors import (
@@ -23,6 +26,7 @@ from interviews.errors import (
 from interviews.models import Answer, InterviewSession, SessionStatus, SessionType
 from interviews.scoring.types import AnswerScore, Signal
 from interviews.selectors import approved_questions_for_job
+from interviews.tasks import send_screening_invitation
 from jobs.models import Job
 
 # How many other candidates' answers to one question are compared for near-duplicates.
@@ -222,6 +226,7 @@ def screening_invite(
                 plan=plan,
             )
             audit_record(action="screening.invited", actor=user, target=session, ip=ip)
+            transaction.on_commit(partial(enqueue, send_screening_invitation, str(session.pk)))
     except IntegrityError as exc:  # another invitation at the same moment
         raise ScreeningAlreadyOpen() from exc
     return session

@@ -125,3 +125,57 @@ def test_the_candidate_cannot_delete_a_screening(application):
 
     assert response.status_code == 409
     assert InterviewSession.objects.filter(pk=session_id).exists()
+
+
+def test_the_screening_panel_reads_a_fixed_number_of_queries(
+    application, django_assert_num_queries
+):
+    """Three reads whatever the number of sessions and answers: sessions, their answers,
+    and the count of approved questions."""
+    from ats.hooks import candidate_panels
+
+    for _ in range(3):
+        ApprovedQuestionFactory(job=application.job)
+    recruiter = application.job.owner
+    session_id = (
+        client_for(recruiter)
+        .post(INVITE, {"application_id": str(application.pk), "total_questions": 3}, format="json")
+        .json()["id"]
+    )
+    candidate = client_for(application.candidate)
+    for _ in range(3):
+        question = candidate.get(f"/api/v1/interview/{session_id}/question").json()["question"]
+        candidate.post(
+            "/api/v1/interview/answer",
+            {
+                "session_id": session_id,
+                "question_id": question["id"],
+                "answer_text": GOOD,
+                "time_taken_seconds": 60,
+            },
+            format="json",
+        )
+
+    with django_assert_num_queries(3):
+        panels = candidate_panels(application=application, user=recruiter)
+
+    assert len(panels["screening"].data["sessions"][0]["answers"]) == 3
+
+
+def test_the_invited_candidate_gets_an_email_with_the_link(
+    application, mailoutbox, django_capture_on_commit_callbacks
+):
+    ApprovedQuestionFactory(job=application.job)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        session_id = (
+            client_for(application.job.owner)
+            .post(INVITE, {"application_id": str(application.pk)}, format="json")
+            .json()["id"]
+        )
+
+    assert len(mailoutbox) == 1
+    message = mailoutbox[0]
+    assert message.to == [application.candidate.email]
+    assert application.job.title in message.subject
+    assert f"/portal/practice/{session_id}/" in message.body
