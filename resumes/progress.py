@@ -1,13 +1,12 @@
 """Analysis progress fan-out: the database holds the state, the channel layer relays it."""
 
-from asgiref.sync import async_to_sync
-from channels.layers import get_channel_layer
-
+from core.realtime.groups import group_name
+from core.realtime.publish import publish
 from resumes.models import Analysis
 
 
 def analysis_group(analysis_id) -> str:
-    return f"analysis.{analysis_id}"
+    return group_name("analysis", analysis_id)
 
 
 def progress_message(analysis: Analysis) -> dict:
@@ -22,7 +21,5 @@ def progress_message(analysis: Analysis) -> dict:
 
 
 def progress_publish(analysis: Analysis) -> None:
-    async_to_sync(get_channel_layer().group_send)(
-        analysis_group(analysis.pk),
-        {"type": "analysis.progress", "payload": progress_message(analysis)},
-    )
+    """Best effort: the step is saved already, and a socket reconnecting reads it first."""
+    publish(analysis_group(analysis.pk), progress_message(analysis))

@@ -6,15 +6,13 @@ from accounts.notifications import notify_user
 from accounts.tokens import token_pair
 from config.asgi import application
 from tests.accounts.factories import CandidateFactory
+from tests.sockets import WAIT, refused, socket_to
 
 pytestmark = pytest.mark.django_db(transaction=True)
-ORIGIN = [(b"origin", b"http://localhost")]
 
 
 def communicator(query: str = "", headers=()) -> WebsocketCommunicator:
-    return WebsocketCommunicator(
-        application, f"/ws/notifications/{query}", headers=[*ORIGIN, *headers]
-    )
+    return socket_to(f"/ws/notifications/{query}", headers=headers)
 
 
 @pytest.fixture
@@ -33,7 +31,7 @@ async def test_a_signed_in_socket_receives_its_users_notifications(user_and_toke
     await sync_to_async(notify_user)(
         user_id=user.pk, payload={"type": "stage_changed", "to": "offer"}
     )
-    assert await socket.receive_json_from(timeout=3) == {"type": "stage_changed", "to": "offer"}
+    assert await socket.receive_json_from(timeout=WAIT) == {"type": "stage_changed", "to": "offer"}
 
     await socket.send_json_to({"type": "ping"})
     assert await socket.receive_json_from() == {"type": "pong"}
@@ -60,12 +58,27 @@ async def test_another_users_notifications_do_not_arrive(user_and_token):
     await socket.disconnect()
 
 
-@pytest.mark.parametrize("query", ["", "?token=not-a-jwt"])
-async def test_sockets_without_a_valid_token_are_closed(query):
-    socket = communicator(query)
-    connected, code = await socket.connect()
-    assert not connected
-    assert code == 4401
+async def test_a_socket_with_an_invalid_token_is_closed_with_4401():
+    socket = communicator("?token=not-a-jwt")
+    await socket.connect()
+
+    error, code = await refused(socket)
+
+    assert (error["error_code"], code) == ("unauthenticated", 4401)
+    await socket.disconnect()
+
+
+async def test_a_socket_without_credentials_waits_for_an_auth_message(user_and_token):
+    user, token = user_and_token
+    socket = communicator()
+    connected, _ = await socket.connect()
+    assert connected
+    assert await socket.receive_nothing(timeout=0.1)
+
+    await socket.send_json_to({"type": "auth", "token": token})
+
+    assert (await socket.receive_json_from(timeout=WAIT))["user_id"] == user.pk
+    await socket.disconnect()
 
 
 async def test_a_foreign_origin_is_refused(user_and_token):

@@ -235,6 +235,8 @@ def test_the_task_retries_when_the_mail_server_fails(job):
 
 def test_a_socket_failure_does_not_stop_the_email(job, django_capture_on_commit_callbacks):
     application = ApplicationFactory(job=job)
-    with mock.patch.object(notifications, "notify_user", side_effect=RuntimeError("down")):
+    broken_layer = mock.Mock(group_send=mock.AsyncMock(side_effect=ConnectionError("down")))
+    with mock.patch("core.realtime.publish.get_channel_layer", return_value=broken_layer):
         _move(application, Stage.REJECTED, django_capture_on_commit_callbacks)
     assert len(mail.outbox) == 1
+    broken_layer.group_send.assert_awaited_once()
