@@ -7,6 +7,7 @@ import io
 import pypdfium2 as pdfium
 
 from resumes.errors import NoReadableText
+from resumes.extraction.spacing import respace
 from resumes.extraction.tools import find_tool, run_tool
 
 OCR_MAX_PAGES = 5  # OCR costs seconds per page; a scanned resume's content is up front
@@ -58,8 +59,6 @@ def rapid_engine():
 
 def _rapid_page(engine, page: pdfium.PdfPage) -> str:
     import numpy as np
-
-    from resumes.extraction.spacing import respace
 
     image = page.render(scale=RAPID_DPI / 72).to_pil().convert("RGB")
     boxes, _ = engine(np.asarray(image))
