@@ -1,10 +1,12 @@
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from drf_spectacular.views import (
     SpectacularAPIView,
     SpectacularRedocView,
     SpectacularSwaggerSplitView,
 )
+
+from core.views import api_not_found
 
 api_v1 = [
     path("", include("core.api.urls")),
@@ -24,6 +26,7 @@ urlpatterns = [
     path("", include("ats.urls")),
     path("", include("interviews.urls")),
     path("api/v1/", include(api_v1)),
+    re_path(r"^api/", api_not_found),
     # The split view serves Swagger UI's start-up script as a file, as our CSP requires.
     path("docs", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="swagger-ui"),
     path("redoc", SpectacularRedocView.as_view(url_name="schema"), name="redoc"),

@@ -7,6 +7,7 @@ from django.http import HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
 
 from core.errors import error_body
 from core.ratelimit import RateLimited
@@ -79,3 +80,10 @@ def server_error(request):
         return JsonResponse(error_body("An unexpected error occurred.", "server_error"), status=500)
     # No request context: the failure may be the database the context processors would query.
     return HttpResponseServerError(loader.get_template("errors/500.html").render())
+
+
+@csrf_exempt
+def api_not_found(request):
+    """Any /api/ path no route matched (a malformed id too): the JSON 404, also with DEBUG
+    on, where Django would answer its HTML debug page instead of handler404."""
+    return page_not_found(request)

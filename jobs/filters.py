@@ -11,6 +11,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.utils import html
 
+from core.api.validation import MAX_DB_INTEGER
 from jobs.derived import skills_clean
 from jobs.models import ExperienceLevel, JobStatus, JobType, WorkMode
 
@@ -114,7 +115,7 @@ class RecruiterField(serializers.Field):
             value = int(str(data).strip())
         except ValueError:
             self.fail("invalid")
-        if value < 1:
+        if not 1 <= value <= MAX_DB_INTEGER:
             self.fail("invalid")
         return value
 

@@ -15,7 +15,7 @@ from ats.models import ApplicationSource
 from ats.stages import Stage
 from core.api.pagination import PagePagination
 from core.api.schema import DESCRIPTIONS, ERROR_REF
-from core.api.validation import validated
+from core.api.validation import IdField, validated
 from jobs.models import JobStatus
 
 TAGS = ["ats"]
@@ -25,9 +25,7 @@ TAGS = ["ats"]
 
 
 class AnalyticsQuerySerializer(serializers.Serializer):
-    job_id = serializers.IntegerField(
-        required=False, min_value=1, help_text="One of your jobs; all of them without it."
-    )
+    job_id = IdField(required=False, help_text="One of your jobs; all of them without it.")
     since = serializers.DateField(
         required=False, help_text="Applications sent on or after this day (YYYY-MM-DD)."
     )

@@ -5,7 +5,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import exceptions, status
 from rest_framework.generics import GenericAPIView
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 
@@ -24,6 +24,7 @@ from ats.services.applications import (
 )
 from ats.services.pipeline import application_move_stage
 from ats.stages import Stage
+from core.api.parsers import JSONParser
 from core.api.ratelimit import RateLimitedMixin
 from core.api.schema import ERROR_REF
 from core.api.validation import validated

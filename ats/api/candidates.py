@@ -27,7 +27,7 @@ from ats.services.scorecards import (
 )
 from ats.stages import Stage
 from core.api.pagination import PagePagination
-from core.api.validation import validated
+from core.api.validation import IdField, validated
 
 TAGS = ["ats"]
 MAX_SKILLS = 10
@@ -46,7 +46,7 @@ def _listed(request, name: str) -> list[str]:
 
 
 class CandidateFiltersSerializer(serializers.Serializer):
-    job_id = serializers.IntegerField(required=False, min_value=1, help_text="One of your jobs.")
+    job_id = IdField(required=False, help_text="One of your jobs.")
     stage = serializers.ListField(
         child=serializers.ChoiceField(choices=Stage.choices),
         required=False,
@@ -68,7 +68,7 @@ class CandidateFiltersSerializer(serializers.Serializer):
 
 
 class MatchingQuerySerializer(serializers.Serializer):
-    job_id = serializers.IntegerField(min_value=1, help_text="One of your jobs.")
+    job_id = IdField(help_text="One of your jobs.")
     limit = serializers.IntegerField(
         required=False,
         min_value=1,

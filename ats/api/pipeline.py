@@ -21,7 +21,7 @@ from ats.services.pipeline import (
 )
 from ats.stages import Stage, recruiter_next_stages
 from core.api.schema import ERROR_REF
-from core.api.validation import validated
+from core.api.validation import IdField, validated
 
 TAGS = ["pipeline"]
 STAGE_CHOICES = Stage.choices
@@ -31,7 +31,7 @@ STAGE_CHOICES = Stage.choices
 
 
 class PipelineQuerySerializer(serializers.Serializer):
-    job_id = serializers.IntegerField(min_value=1, help_text="One of your jobs.")
+    job_id = IdField(help_text="One of your jobs.")
     per_stage = serializers.IntegerField(
         min_value=1,
         max_value=PER_STAGE_MAX,

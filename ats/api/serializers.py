@@ -17,6 +17,7 @@ from ats.services.applications import (
     MAX_PHONE,
 )
 from ats.stages import Stage, allowed_next
+from core.api.validation import IdField
 
 MAX_NOTE = 2_000
 
@@ -100,7 +101,7 @@ class ApplicationListQuerySerializer(serializers.Serializer):
     """`?as=` is read beside these (a Python keyword cannot name a field)."""
 
     stage = serializers.ChoiceField(choices=Stage.choices, required=False)
-    job_id = serializers.IntegerField(required=False, min_value=1, help_text="Recruiter list.")
+    job_id = IdField(required=False, help_text="Recruiter list.")
 
 
 class JobApplicationsQuerySerializer(serializers.Serializer):

@@ -3,11 +3,12 @@
 from django.conf import settings
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.permissions import IsRecruiter
+from core.api.parsers import JSONParser
 from core.api.ratelimit import RateLimitedMixin
 from core.api.schema import ERROR_REF
 from core.api.validation import validated

@@ -8,7 +8,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from core.api.ratelimit import RateLimitedMixin
-from core.api.validation import validated
+from core.api.validation import IdField, validated
 from jobs.filters import PAGE_KEYS, JobFiltersSerializer, job_filters_parse
 from jobs.matching.service import job_compatibility, match_jobs
 from jobs.models import ExperienceLevel, JobType, SalaryPeriod, WorkMode
@@ -74,7 +74,7 @@ class JobCompatibilitySerializer(StrictSerializer):
     """A resume of yours and a job you can see; unknown keys are refused."""
 
     resume_id = serializers.UUIDField(help_text="One of your resumes.")
-    job_id = serializers.IntegerField(min_value=1, help_text="A job you can see.")
+    job_id = IdField(help_text="A job you can see.")
 
 
 class MatchedJobSerializer(serializers.Serializer):

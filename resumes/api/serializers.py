@@ -1,5 +1,6 @@
 from rest_framework import serializers
 
+from core.api.validation import IdField
 from resumes.cover_letters import LETTER_FORMATS
 from resumes.exports import EXPORT_FORMATS
 from resumes.job_targets import MIN_JOB_DESCRIPTION
@@ -39,7 +40,7 @@ class UploadSerializer(serializers.Serializer):
 class JobChoiceSerializer(serializers.Serializer):
     """A job by posting id, or a pasted description of at least 50 characters."""
 
-    job_id = serializers.IntegerField(required=False, min_value=1)
+    job_id = IdField(required=False)
     job_description = serializers.CharField(
         required=False, allow_blank=True, max_length=20_000, trim_whitespace=True
     )
