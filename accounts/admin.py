@@ -2,6 +2,7 @@ from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import BaseUserCreationForm, UserChangeForm
+from django.utils import timezone
 
 from accounts.models import User
 from accounts.services import access_changed
@@ -33,13 +34,13 @@ class UserAdmin(DjangoUserAdmin):
     ordering = ("-created_at",)
     date_hierarchy = "created_at"
     filter_horizontal = ()
-    readonly_fields = ("created_at", "updated_at", "last_login")
+    readonly_fields = ("email_verified_at", "created_at", "updated_at", "last_login")
     fieldsets = (
         (None, {"fields": ("email", "password")}),
         ("Profile", {"fields": ("name", "headline", "location", "phone")}),
         ("Links", {"fields": ("github_url", "linkedin_url", "stackoverflow_url")}),
         ("Access", {"fields": ("role", "is_active")}),
-        ("Dates", {"fields": ("last_login", "created_at", "updated_at")}),
+        ("Dates", {"fields": ("email_verified_at", "last_login", "created_at", "updated_at")}),
     )
     add_fieldsets = (
         (
@@ -49,6 +50,8 @@ class UserAdmin(DjangoUserAdmin):
     )
 
     def save_model(self, request, obj, form, change):
+        if not change:  # an admin creating an account vouches for its address
+            obj.email_verified_at = timezone.now()
         super().save_model(request, obj, form, change)
         access_fields = [f for f in ("role", "is_active") if f in form.changed_data]
         if change and access_fields:

@@ -12,5 +12,6 @@ def navigation(request):
             "recruiter": signed_in and user.has_role(Role.RECRUITER),
             "expert": signed_in and user.has_role(Role.DOMAIN_EXPERT),
             "admin": signed_in and user.has_role(Role.ADMIN),
+            "unverified": signed_in and not user.email_verified,
         }
     }

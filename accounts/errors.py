@@ -30,3 +30,18 @@ class RoleNotAllowed(DomainError):
     status_code = HTTPStatus.FORBIDDEN
     error_code = "role_not_allowed"
     message = "You may only create users with a role below your own."
+
+
+class InvalidVerificationToken(DomainError):
+    error_code = "invalid_verification_token"
+    message = "This verification link is not valid. Ask for a new one."
+
+
+class VerificationTokenExpired(DomainError):
+    error_code = "verification_token_expired"
+    message = "This verification link has expired. Ask for a new one."
+
+
+class EmailAlreadyVerified(ConflictError):
+    error_code = "email_already_verified"
+    message = "Your email is already verified."

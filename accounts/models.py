@@ -1,5 +1,6 @@
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.db import models
+from django.utils import timezone
 
 from gdpr.fields import EncryptedTextField
 
@@ -50,6 +51,7 @@ class UserManager(BaseUserManager):
         return user
 
     def create_superuser(self, email, password=None, **fields):
+        fields.setdefault("email_verified_at", timezone.now())
         return self.create_user(email, password, role=Role.ADMIN, **fields)
 
     def get_by_natural_key(self, email):
@@ -69,6 +71,9 @@ class User(AbstractBaseUser):
     linkedin_url = models.URLField(blank=True)
     stackoverflow_url = models.URLField(blank=True)
     is_active = models.BooleanField(default=True)
+    # Set once the user opened the link mailed to this address (or an admin vouched for it);
+    # until then nothing is matched to the account by its email.
+    email_verified_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -87,6 +92,10 @@ class User(AbstractBaseUser):
 
     def __str__(self):
         return self.email
+
+    @property
+    def email_verified(self) -> bool:
+        return self.email_verified_at is not None
 
     def has_role(self, role: Role | str) -> bool:
         return Role(self.role).includes(Role(role))

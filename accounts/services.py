@@ -4,9 +4,16 @@ from django.contrib.auth import password_validation
 from django.contrib.auth.models import update_last_login
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from rest_framework.exceptions import ValidationError
 
-from accounts.errors import AccountDisabled, EmailTaken, InvalidCredentials, RoleNotAllowed
+from accounts.errors import (
+    AccountDisabled,
+    EmailAlreadyVerified,
+    EmailTaken,
+    InvalidCredentials,
+    RoleNotAllowed,
+)
 from accounts.models import (
     PROFILE_FIELDS,
     SELF_SERVICE_ROLES,
@@ -14,8 +21,10 @@ from accounts.models import (
     User,
     normalize_email,
 )
-from accounts.tasks import send_welcome_email
+from accounts.signals import email_verified
+from accounts.tasks import send_verification_email, send_welcome_email
 from accounts.tokens import tokens_revoke_for_user
+from accounts.verification import verification_token_user
 from core.background import enqueue
 from gdpr.audit import audit_record
 from gdpr.models import AuditAction
@@ -44,7 +53,7 @@ def _insert_user(user: User) -> User:
 def user_register(
     *, email: str, password: str, name: str, role: str = Role.CANDIDATE, ip: str | None = None
 ) -> User:
-    """Self-service sign-up as a candidate or recruiter; sends a welcome email."""
+    """Self-service sign-up as a candidate or recruiter; mails a link to verify the email."""
     if role not in SELF_SERVICE_ROLES:
         raise ValidationError({"role": ["Choose candidate or recruiter."]})
     user = User(email=normalize_email(email), name=name.strip(), role=role)
@@ -52,7 +61,7 @@ def user_register(
     user.set_password(password)
     _insert_user(user)
     audit_record(action=AuditAction.ACCOUNT_REGISTERED, actor=user, target=user, ip=ip)
-    transaction.on_commit(lambda: enqueue(send_welcome_email, user.pk))
+    transaction.on_commit(lambda: enqueue(send_verification_email, user.pk))
     return user
 
 
@@ -60,10 +69,15 @@ def user_register(
 def user_create(
     *, creator: User, email: str, name: str, role: str, password: str = "", ip: str | None = None
 ) -> User:
-    """A recruiter or admin creates an account with a role strictly below their own."""
+    """A recruiter or admin creates an account with a role strictly below their own.
+
+    An admin vouches for the address (the account is verified); a recruiter does not.
+    """
     if Role(role).rank >= Role(creator.role).rank:
         raise RoleNotAllowed()
     user = User(email=normalize_email(email), name=name.strip(), role=role)
+    if creator.role == Role.ADMIN:
+        user.email_verified_at = timezone.now()
     if password:
         _validate_password(password, user)
         user.set_password(password)
@@ -117,6 +131,29 @@ def access_changed(*, actor: User, user: User, fields: list[str], ip: str | None
     )
     if not user.is_active:
         tokens_revoke_for_user(user_id=user.pk)
+
+
+@transaction.atomic
+def user_verify_email(*, token: str, ip: str | None = None) -> User:
+    """Mark the address a verification link was mailed to as the user's own.
+
+    Apps that match records by email attach them to the account now (`email_verified`).
+    Opening the link again changes nothing.
+    """
+    user = verification_token_user(token)
+    if user.email_verified_at is None:
+        user.email_verified_at = timezone.now()
+        user.save(update_fields=["email_verified_at", "updated_at"])
+        audit_record(action=AuditAction.ACCOUNT_EMAIL_VERIFIED, actor=user, target=user, ip=ip)
+        email_verified.send(sender=User, user=user)
+    return user
+
+
+def email_verification_resend(*, user: User) -> None:
+    """Mail a fresh verification link; 409 once the email is verified."""
+    if user.email_verified_at is not None:
+        raise EmailAlreadyVerified()
+    transaction.on_commit(lambda: enqueue(send_verification_email, user.pk))
 
 
 def user_authenticate(*, email: str, password: str, ip: str | None = None) -> User:

@@ -7,6 +7,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from accounts.models import User
+from accounts.verification import MAX_AGE, verification_link
 
 
 def password_setup_link(user: User) -> str:
@@ -41,6 +42,37 @@ def send_welcome_email(user_id: int) -> None:
     send_mail(
         subject="Welcome to Hirewise",
         message=welcome_message(user),
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        recipient_list=[user.email],
+    )
+
+
+def verification_message(user: User) -> str:
+    return "\n".join(
+        [
+            f"Hello {user.name},",
+            "",
+            f"Please confirm that {user.email} is your address by opening this link "
+            f"(it works for {MAX_AGE.days} days):",
+            verification_link(user),
+            "",
+            "Until then, applications sent earlier with this address stay apart from your "
+            "account. If you did not create a Hirewise account, ignore this email.",
+            "",
+            "— Hirewise",
+        ]
+    )
+
+
+@shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+def send_verification_email(user_id: int) -> None:
+    """Mail a link that proves the user owns their address; none once it is verified."""
+    user = User.objects.filter(pk=user_id, is_active=True, email_verified_at=None).first()
+    if user is None:
+        return
+    send_mail(
+        subject="Confirm your Hirewise email",
+        message=verification_message(user),
         from_email=settings.DEFAULT_FROM_EMAIL,
         recipient_list=[user.email],
     )

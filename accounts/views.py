@@ -82,9 +82,38 @@ def register_view(request):
             add_service_errors(form, exc)
         else:
             login(request, user, backend=SESSION_BACKEND)
-            messages.success(request, f"Welcome to Hirewise, {user.name}.")
+            messages.success(
+                request,
+                f"Welcome to Hirewise, {user.name}. We sent a link to {user.email}: open it "
+                "to verify your email.",
+            )
             return redirect("accounts:dashboard")
     return render(request, "accounts/register.html", {"form": form})
+
+
+def verify_email_view(request, token: str):
+    """The link mailed at sign-up: verifies the address, or says why the link does not."""
+    try:
+        user = services.user_verify_email(token=token, ip=client_ip(request))
+    except DomainError as exc:
+        context = {"verified": False, "problem": str(exc.detail)}
+        return render(request, "accounts/verify_email.html", context, status=400)
+    return render(request, "accounts/verify_email.html", {"verified": True, "email": user.email})
+
+
+@require_POST
+@login_required
+@renders_rate_limits
+def resend_verification_view(request):
+    """The banner's button: mail a fresh verification link to the signed-in user."""
+    enforce_rate_limits(request, group="verify_email", keys={"verify_email": str(request.user.pk)})
+    try:
+        services.email_verification_resend(user=request.user)
+    except DomainError as exc:
+        messages.info(request, str(exc.detail))
+    else:
+        messages.success(request, f"A new link is on its way to {request.user.email}.")
+    return redirect(_next_url(request) or "accounts:dashboard")
 
 
 @require_POST

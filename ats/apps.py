@@ -5,3 +5,6 @@ class AtsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "ats"
     verbose_name = "Applicant tracking"
+
+    def ready(self):
+        from ats import receivers  # noqa: F401 - connects the account-event receivers

@@ -110,10 +110,13 @@ def applications_for_list(
 
 def application_of_user_for_job(*, user, job: Job) -> Application | None:
     """The user's application to the job: theirs by account, else one sent with their email
-    (say, before they signed up); None when they have not applied."""
+    (say, before they signed up) once that email is verified; None when they have not applied.
+    """
     if user is None or not user.is_authenticated:
         return None
-    condition = Q(candidate=user) | Q(email_key=email_key(user.email))
+    condition = Q(candidate=user)
+    if user.email_verified:
+        condition |= Q(email_key=email_key(user.email))
     found = list(Application.objects.filter(condition, job=job).only("id", "stage", "candidate_id"))
     found.sort(key=lambda application: application.candidate_id != user.pk)
     return found[0] if found else None

@@ -177,6 +177,7 @@ RATE_LIMITS = {
     "register_email": conf.RATE_LIMIT_REGISTER_EMAIL,
     "password_reset_ip": conf.RATE_LIMIT_PASSWORD_RESET_IP,
     "password_reset_email": conf.RATE_LIMIT_PASSWORD_RESET_EMAIL,
+    "verify_email": conf.RATE_LIMIT_VERIFY_EMAIL,
     "resume_upload": conf.RATE_LIMIT_RESUME_UPLOAD,
     "analysis": conf.RATE_LIMIT_ANALYSIS,
     "generation": conf.RATE_LIMIT_GENERATION,

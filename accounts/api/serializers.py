@@ -18,6 +18,10 @@ class UserSerializer(serializers.Serializer):
     linkedin_url = serializers.URLField(read_only=True)
     stackoverflow_url = serializers.URLField(read_only=True)
     is_active = serializers.BooleanField(read_only=True)
+    email_verified = serializers.BooleanField(
+        read_only=True, help_text="False until the link mailed at sign-up is opened."
+    )
+    email_verified_at = serializers.DateTimeField(read_only=True, allow_null=True)
     last_login = serializers.DateTimeField(read_only=True)
     created_at = serializers.DateTimeField(read_only=True)
     updated_at = serializers.DateTimeField(read_only=True)
@@ -62,6 +66,14 @@ class LoginSerializer(serializers.Serializer):
         if not email:
             raise serializers.ValidationError({"email": ["This field is required."]})
         return {"email": email, "password": attrs["password"]}
+
+
+class VerifyEmailSerializer(serializers.Serializer):
+    token = serializers.CharField(max_length=512, help_text="From the link mailed at sign-up.")
+
+
+class DetailSerializer(serializers.Serializer):
+    detail = serializers.CharField()
 
 
 class RefreshSerializer(serializers.Serializer):

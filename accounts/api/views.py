@@ -82,6 +82,35 @@ class LogoutView(PublicAPIView):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
+class VerifyEmailView(PublicAPIView):
+    """Open the emailed link's token: the account's email is verified (again: no change)."""
+
+    @extend_schema(
+        request=s.VerifyEmailSerializer, responses={200: s.UserSerializer}, tags=["auth"]
+    )
+    def post(self, request):
+        data = validated(s.VerifyEmailSerializer, request.data)
+        user = services.user_verify_email(token=data["token"], ip=client_ip(request))
+        return Response(s.UserSerializer(user).data)
+
+
+class ResendVerificationView(RateLimitedMixin, APIView):
+    """Mail the signed-in user a fresh verification link; 409 once verified."""
+
+    rate_limit_group = "verify_email"
+
+    def rate_limit_keys(self, request):
+        return {"verify_email": str(request.user.pk)}
+
+    @extend_schema(request=None, responses={202: s.DetailSerializer}, tags=["auth"])
+    def post(self, request):
+        services.email_verification_resend(user=request.user)
+        return Response(
+            {"detail": f"A new link is on its way to {request.user.email}."},
+            status=status.HTTP_202_ACCEPTED,
+        )
+
+
 class MeView(APIView):
     @extend_schema(responses=s.UserSerializer, tags=["auth"])
     def get(self, request):

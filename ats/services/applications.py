@@ -288,3 +288,23 @@ def _delete_file(application: Application) -> None:
         application.resume_file.delete(save=False)
     except OSError:
         logger.warning("Could not remove application file %s", application.resume_file.name)
+
+
+@transaction.atomic
+def applications_claim_by_email(*, user) -> int:
+    """Attach the applications sent without an account from the user's email, now verified,
+    to the account: they join its history. Returns how many joined."""
+    claimed = list(
+        Application.objects.select_for_update()
+        .filter(candidate__isnull=True, email_key=email_key(user.email))
+        .values_list("pk", flat=True)
+    )
+    Application.objects.filter(pk__in=claimed).update(candidate=user, updated_at=timezone.now())
+    for application_id in claimed:
+        audit_record(
+            action=AuditAction.APPLICATION_CLAIMED,
+            actor=user,
+            object_type=Application._meta.label_lower,
+            object_id=str(application_id),
+        )
+    return len(claimed)

@@ -1,5 +1,6 @@
 import factory
 from django.contrib.auth.hashers import make_password
+from django.utils import timezone
 
 from accounts.models import Role, User
 
@@ -15,6 +16,8 @@ class UserFactory(factory.django.DjangoModelFactory):
     role = Role.CANDIDATE
     # Hashed when the user is made, with the suite's fast hasher (tests/conftest.py).
     password = factory.LazyFunction(lambda: make_password(PASSWORD))
+    # An established account; tests of the verification flow pass email_verified_at=None.
+    email_verified_at = factory.LazyFunction(timezone.now)
 
 
 class CandidateFactory(UserFactory):

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 
 from accounts.models import Role, User
 
@@ -21,7 +22,14 @@ class Command(BaseCommand):
         self.stdout.write(f"Demo users (password for all: {DEMO_PASSWORD})")
         for role, email, name in DEMO_USERS:
             user, _ = User.objects.update_or_create(
-                email=email, defaults={"name": name, "role": role, "is_active": True}
+                email=email,
+                defaults={"name": name, "role": role, "is_active": True},
+                create_defaults={
+                    "name": name,
+                    "role": role,
+                    "is_active": True,
+                    "email_verified_at": timezone.now(),
+                },
             )
             user.set_password(DEMO_PASSWORD)
             user.save(update_fields=["password"])
