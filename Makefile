@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format bench worker beat embeddings ocr install migrate demo constraints clean
+.PHONY: run test lint format bench fuzz worker beat embeddings ocr install migrate demo constraints clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,12 @@ bench: install
 	$(BIN)/python bench/resumes.py
 	$(BIN)/python bench/jobs.py
 	$(BIN)/python bench/ats.py
+
+# The OpenAPI contract under generated input: schemathesis, every check on every operation,
+# as the demo candidate and the demo recruiter, on a throwaway server (bench/fuzz.py).
+FUZZ_ARGS ?=
+fuzz: install
+	$(BIN)/python bench/fuzz.py $(FUZZ_ARGS)
 
 # Optional: sentence embeddings for similarity (PyTorch CPU; about 1 GB installed).
 embeddings: install

@@ -240,13 +240,15 @@ def start_server(
     *,
     app: str = "config.asgi:application",
     startup_timeout: float = 30.0,
+    port: int | None = None,
 ) -> Iterator[Server]:
-    """Run one uvicorn worker on a free 127.0.0.1 port until `/health` answers; always stop it.
+    """Run one uvicorn worker on 127.0.0.1 (`port`, else a free one) until `/health` answers;
+    always stop it.
 
     The server gets its own session, so Ctrl-C reaches only this process, whose `finally`
     then stops the server. If the server logged an error, the end of its log is shown.
     """
-    port = free_port()
+    port = port or free_port()
     command = [
         *_uvicorn_command(),
         app,

@@ -20,3 +20,6 @@ class CoreConfig(AppConfig):
     def ready(self):
         # Sent once per app with models; the statement is idempotent.
         post_migrate.connect(use_sqlite_wal, dispatch_uid="core.use_sqlite_wal")
+        from core.api.fields import keep_json_types
+
+        keep_json_types()

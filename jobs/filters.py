@@ -6,7 +6,6 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.utils import html
@@ -96,7 +95,14 @@ class CommaListField(serializers.ListField):
         return super().to_internal_value(data)
 
 
-@extend_schema_field(OpenApiTypes.STR)
+@extend_schema_field(
+    {
+        "oneOf": [
+            {"type": "string", "pattern": r"^\s*([Mm][Ee]|0*[1-9][0-9]{0,17})\s*$"},
+            {"type": "integer", "minimum": 1, "maximum": MAX_DB_INTEGER},
+        ]
+    }
+)
 class RecruiterField(serializers.Field):
     """An owner id, or "me" for the signed-in caller."""
 
@@ -132,6 +138,8 @@ def _choice_list(choices, aliases=None, help_text=""):
 
 class JobFiltersSerializer(serializers.Serializer):
     """The filters of the job list (query parameters) and of the search body (JSON)."""
+
+    refuses_unknown_fields = True  # in a JSON body (job_filters_parse)
 
     q = serializers.CharField(
         required=False,

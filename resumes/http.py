@@ -2,6 +2,7 @@
 
 from django.http import HttpResponse
 from django.utils.http import content_disposition_header
+from drf_spectacular.types import OpenApiTypes
 
 from resumes.rendering import CONTENT_TYPES as DOCUMENT_TYPES
 
@@ -11,6 +12,16 @@ def file_response(content: bytes, content_type: str, filename: str) -> HttpRespo
     response["Content-Disposition"] = content_disposition_header(True, filename)
     response["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+def download_schema(content_types) -> dict:
+    """`extend_schema(responses=...)` of a file download sent as any of `content_types`."""
+    return {(200, media.split(";")[0]): OpenApiTypes.BINARY for media in content_types}
+
+
+def formats_schema(formats) -> dict:
+    """The download schema of generated documents in these formats (pdf, docx, ...)."""
+    return download_schema(DOCUMENT_TYPES[fmt] for fmt in formats)
 
 
 def document_response(content: bytes, fmt: str, stem: str) -> HttpResponse:

@@ -22,7 +22,7 @@ class UserSerializer(serializers.Serializer):
         read_only=True, help_text="False until the link mailed at sign-up is opened."
     )
     email_verified_at = serializers.DateTimeField(read_only=True, allow_null=True)
-    last_login = serializers.DateTimeField(read_only=True)
+    last_login = serializers.DateTimeField(read_only=True, allow_null=True)
     created_at = serializers.DateTimeField(read_only=True)
     updated_at = serializers.DateTimeField(read_only=True)
 
@@ -56,6 +56,8 @@ class RegisterSerializer(serializers.Serializer):
 
 class LoginSerializer(serializers.Serializer):
     """JSON `{email, password}`, or the OAuth2 password form `username=&password=`."""
+
+    schema_any_of_required = (("email", "password"), ("username", "password"))
 
     email = serializers.EmailField(required=False, max_length=254)
     username = serializers.EmailField(required=False, max_length=254)

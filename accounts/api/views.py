@@ -1,7 +1,8 @@
 from django.shortcuts import get_object_or_404
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status
 from rest_framework.generics import ListCreateAPIView
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -11,9 +12,16 @@ from accounts.api import serializers as s
 from accounts.models import User, normalize_email
 from accounts.permissions import IsAdmin, IsRecruiter
 from accounts.selectors import users_list
+from core.api.parsers import JSONParser
 from core.api.ratelimit import RateLimitedMixin
+from core.api.schema import ERROR_REF
 from core.api.validation import validated
 from core.http import client_ip
+
+REFRESH_TOKEN_ERRORS = {
+    401: OpenApiResponse(ERROR_REF, description="invalid_refresh_token"),
+    403: OpenApiResponse(ERROR_REF, description="account_disabled"),
+}
 
 
 def _auth_response(user, status_code=status.HTTP_200_OK) -> Response:
@@ -42,7 +50,12 @@ class RegisterView(RateLimitedMixin, PublicAPIView):
         return {"register_ip": client_ip(request), "register_email": _email_key(request)}
 
     @extend_schema(
-        request=s.RegisterSerializer, responses={201: s.AuthResponseSerializer}, tags=["auth"]
+        request=s.RegisterSerializer,
+        responses={
+            201: s.AuthResponseSerializer,
+            409: OpenApiResponse(ERROR_REF, description="email_taken"),
+        },
+        tags=["auth"],
     )
     def post(self, request):
         data = validated(s.RegisterSerializer, request.data)
@@ -52,12 +65,20 @@ class RegisterView(RateLimitedMixin, PublicAPIView):
 
 class LoginView(RateLimitedMixin, PublicAPIView):
     rate_limit_group = "login"
+    # OAuth2 clients send the password grant as a form.
+    parser_classes = [JSONParser, FormParser, MultiPartParser]
 
     def rate_limit_keys(self, request):
         return {"login_ip": client_ip(request), "login_email": _email_key(request)}
 
     @extend_schema(
-        request=s.LoginSerializer, responses={200: s.AuthResponseSerializer}, tags=["auth"]
+        request=s.LoginSerializer,
+        responses={
+            200: s.AuthResponseSerializer,
+            401: OpenApiResponse(ERROR_REF, description="invalid_credentials"),
+            403: OpenApiResponse(ERROR_REF, description="account_disabled"),
+        },
+        tags=["auth"],
     )
     def post(self, request):
         data = validated(s.LoginSerializer, request.data)
@@ -67,7 +88,9 @@ class LoginView(RateLimitedMixin, PublicAPIView):
 
 class RefreshView(PublicAPIView):
     @extend_schema(
-        request=s.RefreshSerializer, responses={200: s.TokenPairSerializer}, tags=["auth"]
+        request=s.RefreshSerializer,
+        responses={200: s.TokenPairSerializer, **REFRESH_TOKEN_ERRORS},
+        tags=["auth"],
     )
     def post(self, request):
         data = validated(s.RefreshSerializer, request.data)
@@ -75,7 +98,9 @@ class RefreshView(PublicAPIView):
 
 
 class LogoutView(PublicAPIView):
-    @extend_schema(request=s.LogoutSerializer, responses={204: None}, tags=["auth"])
+    @extend_schema(
+        request=s.LogoutSerializer, responses={204: None, **REFRESH_TOKEN_ERRORS}, tags=["auth"]
+    )
     def post(self, request):
         data = validated(s.LogoutSerializer, request.data)
         tokens.token_revoke(refresh_token=data["refresh_token"], all_devices=data["all_devices"])
@@ -102,7 +127,14 @@ class ResendVerificationView(RateLimitedMixin, APIView):
     def rate_limit_keys(self, request):
         return {"verify_email": str(request.user.pk)}
 
-    @extend_schema(request=None, responses={202: s.DetailSerializer}, tags=["auth"])
+    @extend_schema(
+        request=None,
+        responses={
+            202: s.DetailSerializer,
+            409: OpenApiResponse(ERROR_REF, description="email_already_verified"),
+        },
+        tags=["auth"],
+    )
     def post(self, request):
         services.email_verification_resend(user=request.user)
         return Response(

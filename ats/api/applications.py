@@ -31,7 +31,8 @@ from core.api.validation import validated
 from core.http import client_ip
 from jobs.models import VECTOR_FIELDS
 from jobs.selectors import job_get_for_user
-from resumes.http import file_response
+from resumes.http import download_schema, file_response
+from resumes.models import CONTENT_TYPES
 
 TAGS = ["applications"]
 
@@ -138,7 +139,7 @@ class ApplicationStatusView(GenericAPIView):
 
 def _list_role(request) -> str:
     raw = request.query_params.get("as")
-    if raw is None:
+    if not raw:  # absent, or sent empty like every other optional parameter
         return "candidate" if request.user.role == Role.CANDIDATE else "recruiter"
     if raw not in ("candidate", "recruiter"):
         raise exceptions.ValidationError({"as": ["Choose candidate or recruiter."]})
@@ -182,7 +183,7 @@ class ApplicationResumeView(GenericAPIView):
     permission_classes = [IsRecruiter]
 
     @extend_schema(
-        responses={(200, "application/octet-stream"): OpenApiTypes.BINARY},
+        responses=download_schema(CONTENT_TYPES.values()),
         tags=TAGS,
     )
     def get(self, request, application_id):

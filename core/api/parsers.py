@@ -26,6 +26,11 @@ def json_depth(value) -> int:
     return deepest
 
 
+class JSONBody(dict):
+    """A JSON object read from a request body: its values carry JSON types, so a field can
+    tell `true` from "true" (a query string or form has text only)."""
+
+
 class JSONParser(parsers.JSONParser):
     """DRF's JSON parser, refusing bodies nested past MAX_JSON_DEPTH: on a thousand `[` the
     decoder raises RecursionError, which DRF does not treat as a parse error."""
@@ -37,4 +42,4 @@ class JSONParser(parsers.JSONParser):
             raise ParseError(TOO_DEEP) from exc
         if json_depth(data) > MAX_JSON_DEPTH:
             raise ParseError(TOO_DEEP)
-        return data
+        return JSONBody(data) if isinstance(data, dict) else data

@@ -22,6 +22,8 @@ MAX_LIMIT = 100
 class StrictSerializer(serializers.Serializer):
     """Refuses keys it does not know, so a misspelt option is an error, not silently ignored."""
 
+    refuses_unknown_fields = True
+
     def to_internal_value(self, data):
         if isinstance(data, Mapping):
             unknown = sorted(str(key) for key in data if key not in self.fields)

@@ -155,6 +155,8 @@ class JobWriteSerializer(serializers.ModelSerializer):
         )
         extra_kwargs = {"salary_min": {"min_value": 0}, "salary_max": {"min_value": 0}}
 
+    refuses_unknown_fields = True
+
     def to_internal_value(self, data):
         if isinstance(data, Mapping):
             unknown = sorted(

@@ -2,6 +2,7 @@ from collections.abc import Mapping
 
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status
+from rest_framework.exceptions import ValidationError
 from rest_framework.generics import GenericAPIView
 from rest_framework.permissions import (
     SAFE_METHODS,
@@ -71,7 +72,10 @@ class BodyPagePagination(PagePagination):
 
     def raw_param(self, request, name: str):
         body = request.data if isinstance(request.data, Mapping) else {}
-        return body.get(name, request.query_params.get(name))
+        query = request.query_params.get(name)
+        if name in body and query is not None and str(body[name]) != query:
+            raise ValidationError({name: ["Give it in the body or the query string, not both."]})
+        return body.get(name, query)
 
 
 class JobSearchView(JobPageMixin, GenericAPIView):

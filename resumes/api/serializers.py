@@ -171,6 +171,8 @@ class DownloadEnhancedSerializer(DocumentFormatSerializer):
 
 
 class CoverLetterRequestSerializer(JobChoiceSerializer):
+    schema_any_of_required = (("resume_id", "job_id"), ("resume_id", "job_description"))
+
     resume_id = serializers.UUIDField()
     tone = serializers.ChoiceField(
         choices=CoverLetterTone.choices, default=CoverLetterTone.PROFESSIONAL

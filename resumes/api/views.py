@@ -5,9 +5,11 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
 from rest_framework.generics import ListAPIView
+from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from core.api.parsers import JSONParser
 from core.api.ratelimit import RateLimitedMixin
 from core.api.validation import validated
 from core.http import client_ip
@@ -18,11 +20,14 @@ from resumes.files import check_upload
 from resumes.http import (
     cover_letter_stem,
     document_response,
+    download_schema,
     enhanced_resume_stem,
     file_response,
+    formats_schema,
     template_sample_stem,
 )
 from resumes.job_targets import job_target_resolve
+from resumes.models import CONTENT_TYPES
 from resumes.rendering import TEMPLATES, template_sample
 from resumes.services import analyses, documents
 from resumes.services.resumes import (
@@ -44,6 +49,7 @@ class PerUserRateLimit(RateLimitedMixin):
 
 class ResumeUploadView(PerUserRateLimit, APIView):
     rate_limit_group = "resume_upload"
+    parser_classes = [MultiPartParser]
 
     @extend_schema(
         request={"multipart/form-data": s.UploadSerializer},
@@ -86,9 +92,7 @@ class ResumeDetailView(APIView):
 
 
 class ResumeDownloadView(APIView):
-    @extend_schema(
-        responses={(200, "application/octet-stream"): OpenApiTypes.BINARY}, tags=["resumes"]
-    )
+    @extend_schema(responses=download_schema(CONTENT_TYPES.values()), tags=["resumes"])
     def get(self, request, resume_id):
         resume = selectors.resume_get(user=request.user, resume_id=resume_id)
         content = resume_download_original(resume=resume, user=request.user, ip=client_ip(request))
@@ -98,6 +102,7 @@ class ResumeDownloadView(APIView):
 class AnalysisListView(PerUserRateLimit, ListAPIView):
     serializer_class = s.AnalysisSerializer
     rate_limit_group = "analysis"
+    parser_classes = [JSONParser, MultiPartParser]
 
     def rate_limit_keys(self, request):
         return super().rate_limit_keys(request) if request.method == "POST" else {}
@@ -177,7 +182,7 @@ class AnalysisRetryView(PerUserRateLimit, APIView):
 class AnalysisExportView(APIView):
     @extend_schema(
         parameters=[FORMAT_PARAMETER],
-        responses={(200, "application/octet-stream"): OpenApiTypes.BINARY},
+        responses=formats_schema(s.EXPORT_FORMATS),
         tags=["analyses"],
     )
     def get(self, request, analysis_id):
@@ -199,7 +204,7 @@ class TemplateListView(APIView):
 class TemplateDownloadView(APIView):
     @extend_schema(
         parameters=[DOCUMENT_FORMAT_PARAMETER],
-        responses={(200, "application/octet-stream"): OpenApiTypes.BINARY},
+        responses=formats_schema(s.DOCUMENT_FORMATS),
         tags=["resumes"],
     )
     def get(self, request, template_id):
@@ -254,7 +259,7 @@ class DownloadEnhancedView(PerUserRateLimit, APIView):
 
     @extend_schema(
         request=s.DownloadEnhancedSerializer,
-        responses={(200, "application/octet-stream"): OpenApiTypes.BINARY},
+        responses=formats_schema(s.DOCUMENT_FORMATS),
         tags=["resumes"],
     )
     def post(self, request, resume_id):
@@ -325,7 +330,7 @@ class CoverLetterDetailView(APIView):
 class CoverLetterDownloadView(APIView):
     @extend_schema(
         parameters=[OpenApiParameter("format", str, enum=s.LETTER_FORMATS)],
-        responses={(200, "application/octet-stream"): OpenApiTypes.BINARY},
+        responses=formats_schema(s.LETTER_FORMATS),
         tags=["resumes"],
     )
     def get(self, request, letter_id):

@@ -119,3 +119,29 @@ def test_a_post_to_an_unknown_api_path_is_a_404_not_a_csrf_refusal(settings):
     settings.DEBUG = True
     client = APIClient(enforce_csrf_checks=True)
     assert_error_body(client.post("/api/v1/no-such-thing", {}), 404, "not_found")
+
+
+@pytest.mark.parametrize("value", [0, 1.5, True, ["x"], {"x": 1}])
+def test_text_fields_take_text_only(candidate_client, value):
+    response = candidate_client.patch("/api/v1/auth/profile", {"phone": value}, format="json")
+    body = assert_error_body(response, 400, "validation_error")
+    assert body["errors"]["phone"] == ["Not a valid string."]
+
+
+@pytest.mark.parametrize("value", ["true", 1, "yes"])
+def test_booleans_in_a_json_body_are_json_booleans(recruiter_client, value):
+    response = recruiter_client.post("/api/v1/jobs/search", {"remote": value}, format="json")
+    body = assert_error_body(response, 400, "validation_error")
+    assert "remote" in body["errors"]
+
+
+def test_booleans_in_a_query_string_are_text(recruiter_client):
+    assert recruiter_client.get("/api/v1/jobs?remote=true").status_code == 200
+
+
+def test_integers_in_a_json_body_are_json_numbers(recruiter_client):
+    response = recruiter_client.post("/api/v1/jobs/search", {"salary_min": "5"}, format="json")
+    body = assert_error_body(response, 400, "validation_error")
+    assert "salary_min" in body["errors"]
+    ok = recruiter_client.post("/api/v1/jobs/search", {"salary_min": 5}, format="json")
+    assert ok.status_code == 200

@@ -1,0 +1,45 @@
+"""JSON values keep their types.
+
+DRF's fields convert what they are given: a text field keeps a number's digits
+(`"phone": 0` becomes "0"), a boolean field takes "yes" or 1, an integer field "5". The schema
+says `string`, `boolean` and `integer`, and a client sending the wrong type has made a
+mistake, so fields refuse it instead. Text fields refuse anything but a string everywhere
+(query strings and forms are text anyway); booleans and integers are strict in a JSON body
+only, since in a query string or form every value is text.
+"""
+
+from rest_framework import fields
+
+from core.api.parsers import JSONBody
+
+_char = fields.CharField.to_internal_value
+_boolean = fields.BooleanField.to_internal_value
+_integer = fields.IntegerField.to_internal_value
+
+
+def _in_json_body(field) -> bool:
+    return isinstance(getattr(field.root, "initial_data", None), JSONBody)
+
+
+def _text_only(self, data):
+    if not isinstance(data, str):
+        self.fail("invalid")
+    return _char(self, data)
+
+
+def _json_boolean(self, data):
+    if not isinstance(data, bool) and _in_json_body(self):
+        self.fail("invalid", input=data)
+    return _boolean(self, data)
+
+
+def _json_integer(self, data):
+    if (isinstance(data, bool) or not isinstance(data, int | float)) and _in_json_body(self):
+        self.fail("invalid")
+    return _integer(self, data)
+
+
+def keep_json_types() -> None:
+    fields.CharField.to_internal_value = _text_only
+    fields.BooleanField.to_internal_value = _json_boolean
+    fields.IntegerField.to_internal_value = _json_integer
