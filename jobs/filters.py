@@ -161,7 +161,8 @@ class JobFiltersSerializer(serializers.Serializer):
         help_text="Jobs paying at least this (their maximum, else their minimum).",
     )
     skills = CommaListField(
-        child=serializers.CharField(max_length=MAX_SKILL_LENGTH),
+        # Blank parts are dropped before the child sees them ("python, ,go").
+        child=serializers.CharField(max_length=MAX_SKILL_LENGTH, allow_blank=True),
         required=False,
         max_length=MAX_LIST_ITEMS,
         help_text="Jobs asking for every one of these skills (required or preferred).",
