@@ -25,7 +25,7 @@ from accounts.signals import email_verified
 from accounts.tasks import send_verification_email, send_welcome_email
 from accounts.tokens import tokens_revoke_for_user
 from accounts.verification import verification_token_user
-from core.background import enqueue
+from core.outbox import outbox_enqueue
 from gdpr.audit import audit_record
 from gdpr.models import AuditAction
 from gdpr.registry import registry
@@ -61,7 +61,7 @@ def user_register(
     user.set_password(password)
     _insert_user(user)
     audit_record(action=AuditAction.ACCOUNT_REGISTERED, actor=user, target=user, ip=ip)
-    transaction.on_commit(lambda: enqueue(send_verification_email, user.pk))
+    outbox_enqueue(send_verification_email, user.pk)
     return user
 
 
@@ -91,7 +91,7 @@ def user_create(
         ip=ip,
         metadata={"role": role},
     )
-    transaction.on_commit(lambda: enqueue(send_welcome_email, user.pk))
+    outbox_enqueue(send_welcome_email, user.pk)
     return user
 
 
@@ -153,7 +153,7 @@ def email_verification_resend(*, user: User) -> None:
     """Mail a fresh verification link; 409 once the email is verified."""
     if user.email_verified_at is not None:
         raise EmailAlreadyVerified()
-    transaction.on_commit(lambda: enqueue(send_verification_email, user.pk))
+    outbox_enqueue(send_verification_email, user.pk)
 
 
 def user_authenticate(*, email: str, password: str, ip: str | None = None) -> User:

@@ -126,9 +126,16 @@ CELERY_TASK_IGNORE_RESULT = True
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = "UTC"
 # Run by `celery -A config beat` in scale-out; reads treat expired jobs as closed regardless.
+# The embedded mode runs the same schedule on a timer thread (core.background).
 CELERY_BEAT_SCHEDULE = {
     "close-expired-jobs": {"task": "jobs.tasks.close_expired_jobs", "schedule": 15 * 60},
+    "sweep-durable-jobs": {
+        "task": "core.tasks.sweep_durable_jobs",
+        "schedule": conf.JOB_SWEEP_INTERVAL_SECONDS,
+    },
 }
+JOB_STALE_AFTER_SECONDS = conf.JOB_STALE_AFTER_SECONDS
+JOB_MAX_ATTEMPTS = conf.JOB_MAX_ATTEMPTS
 # "celery" sends to the broker; "thread" runs in this process without blocking the request;
 # "inline" (tests only) runs at once in the caller.
 BACKGROUND_TASK_MODE = "celery" if CELERY_BROKER_URL else "thread"

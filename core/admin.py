@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from core.models import OutboxTask
+
 
 class ReadOnlyAdmin(admin.ModelAdmin):
     """Staff read these rows; only the services write them (files, audit and caches follow)."""
@@ -12,3 +14,11 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         return [field.name for field in self.model._meta.fields]
+
+
+@admin.register(OutboxTask)
+class OutboxTaskAdmin(ReadOnlyAdmin):
+    """Background tasks waiting to run, running, or failed (done ones are deleted)."""
+
+    list_display = ["task", "status", "attempts", "progress_at", "created_at"]
+    list_filter = ["status", "task"]

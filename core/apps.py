@@ -23,3 +23,7 @@ class CoreConfig(AppConfig):
         from core.api.fields import keep_json_types
 
         keep_json_types()
+        from core.durable import register
+        from core.outbox import OUTBOX
+
+        register(OUTBOX)

@@ -60,3 +60,14 @@ class InvalidInput(DomainError):
         fields = ", ".join(name for name in errors if name != "non_field_errors")
         detail = f"Invalid input in: {fields}." if fields else next(iter(errors.values()))[0]
         super().__init__(detail, errors=errors)
+
+
+class QueueUnavailable(DomainError):
+    """The task broker cannot take a job now; nothing was queued, so the request may be sent
+    again as it was."""
+
+    status_code = HTTPStatus.SERVICE_UNAVAILABLE
+    error_code = "queue_unavailable"
+    message = "The job queue is unavailable right now; nothing was started. Try again in a minute."
+    # Seconds, sent as Retry-After.
+    retry_after = 30

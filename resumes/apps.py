@@ -11,3 +11,7 @@ class ResumesConfig(AppConfig):
         from resumes.services.resumes import resume_files_rotate
 
         pii_keys_rotated.connect(resume_files_rotate, dispatch_uid="resumes.files")
+        from core.durable import register
+        from resumes.models import ANALYSIS_JOBS
+
+        register(ANALYSIS_JOBS)

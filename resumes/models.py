@@ -3,6 +3,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 
+from core.durable import DurableKind
 from gdpr.fields import EncryptedJSONField, EncryptedTextField
 
 
@@ -83,6 +84,12 @@ class AnalysisStatus(models.TextChoices):
 
 
 FINISHED_STATUSES = (AnalysisStatus.COMPLETED, AnalysisStatus.FAILED)
+RUNNING_STATUSES = (
+    AnalysisStatus.EXTRACTING_TEXT,
+    AnalysisStatus.PARSING,
+    AnalysisStatus.GENERATING_EMBEDDINGS,
+    AnalysisStatus.ANALYZING,
+)
 
 
 class Analysis(models.Model):
@@ -121,6 +128,13 @@ class Analysis(models.Model):
         indexes = [
             models.Index(fields=["owner", "-created_at"], name="analysis_owner_recent"),
             models.Index(fields=["resume", "-created_at"], name="analysis_resume_recent"),
+            # The sweeper's query: unfinished analyses by last progress; finished ones (nearly
+            # all rows) stay out of the index.
+            models.Index(
+                fields=["updated_at"],
+                name="analysis_unfinished",
+                condition=~models.Q(status__in=FINISHED_STATUSES),
+            ),
         ]
         constraints = [
             models.CheckConstraint(
@@ -134,6 +148,21 @@ class Analysis(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.status in FINISHED_STATUSES
+
+
+# A durable job (core.durable): `updated_at` is its heartbeat, set by every step.
+ANALYSIS_JOBS = DurableKind(
+    name="analysis",
+    model=Analysis,
+    task="resumes.tasks.run_analysis",
+    queued=AnalysisStatus.QUEUED,
+    running=RUNNING_STATUSES,
+    failed=AnalysisStatus.FAILED,
+    noun="analysis",
+    heartbeat_field="updated_at",
+    notify="resumes.progress.progress_publish",
+    requeue_fields={"progress": 0, "current_step": "Interrupted; waiting for a worker"},
+)
 
 
 class Enhancement(models.Model):

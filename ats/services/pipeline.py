@@ -7,7 +7,6 @@ Withdrawing is the applicant's own move: anyone else rejects instead.
 
 from collections import defaultdict
 from collections.abc import Iterable
-from functools import partial
 
 from django.db import transaction
 from django.utils import timezone
@@ -21,7 +20,7 @@ from ats.errors import (
 from ats.models import Application, StageChange
 from ats.stages import CANDIDATE_NOTIFIED, Stage, allowed_next, recruiter_next_stages
 from ats.tasks import send_stage_email
-from core.background import enqueue
+from core.outbox import outbox_enqueue
 
 MAX_BULK = 200
 
@@ -58,7 +57,7 @@ def _refusal(application: Application, from_stage: str, to_stage: str, actor) ->
 def _notify_after_commit(changes: Iterable[StageChange]) -> None:
     for change in changes:
         if change.to_stage in CANDIDATE_NOTIFIED:
-            transaction.on_commit(partial(enqueue, send_stage_email, change.pk))
+            outbox_enqueue(send_stage_email, change.pk)
 
 
 @transaction.atomic

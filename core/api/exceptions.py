@@ -63,7 +63,9 @@ def _api_exception_body(exc: exceptions.APIException) -> dict:
 def api_exception_handler(exc, context):
     if isinstance(exc, DomainError):
         set_rollback()
-        return Response(exc.as_payload(), status=exc.status_code)
+        retry_after = getattr(exc, "retry_after", None)
+        headers = {"Retry-After": str(retry_after)} if retry_after else None
+        return Response(exc.as_payload(), status=exc.status_code, headers=headers)
     if isinstance(exc, Http404):
         exc = exceptions.NotFound()
     elif isinstance(exc, DjangoPermissionDenied):

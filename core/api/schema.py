@@ -46,6 +46,9 @@ DESCRIPTIONS = {
     "500": "Unexpected server error",
     "503": "A service the request needs is unavailable (see Retry-After)",
 }
+RETRY_AFTER = {
+    "Retry-After": {"schema": {"type": "integer"}, "description": "Seconds to wait"},
+}
 BODY_METHODS = {"post", "put", "patch"}
 
 
@@ -154,6 +157,9 @@ def _error_statuses(method: str, path: str, view_class, operation: dict, compone
         statuses.append("404")
     if isinstance(view_class, type) and issubclass(view_class, RateLimitedMixin):
         statuses.append("429")
+    # Views that hand work to the task broker (503 queue_unavailable) name the methods.
+    if method in getattr(view_class, "queues_jobs_on", ()):
+        statuses.append("503")
     return statuses
 
 
@@ -171,13 +177,13 @@ def document_error_responses(result, generator, request, public):
             _empty_means_absent(operation)
             responses = operation.setdefault("responses", {})
             for code in _error_statuses(method, path, view_class, operation, components):
-                responses.setdefault(
-                    code,
-                    {
-                        "description": DESCRIPTIONS[code],
-                        "content": {"application/json": {"schema": ERROR_REF}},
-                    },
-                )
+                documented = {
+                    "description": DESCRIPTIONS[code],
+                    "content": {"application/json": {"schema": ERROR_REF}},
+                }
+                if code == "503":
+                    documented["headers"] = RETRY_AFTER
+                responses.setdefault(code, documented)
     return result
 
 

@@ -103,6 +103,7 @@ class AnalysisListView(PerUserRateLimit, ListAPIView):
     serializer_class = s.AnalysisSerializer
     rate_limit_group = "analysis"
     parser_classes = [JSONParser, MultiPartParser]
+    queues_jobs_on = ("post",)
 
     def rate_limit_keys(self, request):
         return super().rate_limit_keys(request) if request.method == "POST" else {}
@@ -171,6 +172,7 @@ class AnalysisDetailView(APIView):
 
 class AnalysisRetryView(PerUserRateLimit, APIView):
     rate_limit_group = "analysis"
+    queues_jobs_on = ("post",)
 
     @extend_schema(request=None, responses={202: s.AnalysisSerializer}, tags=["analyses"])
     def post(self, request, analysis_id):

@@ -3,26 +3,25 @@
 The worker side (running the steps) is `resumes.services.analysis_runs`, called by the task.
 """
 
-from datetime import timedelta
-
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from core.background import enqueue
+from core import durable
+from core.errors import QueueUnavailable
 from resumes.errors import AnalysisNotCompleted, AnalysisNotDeletable, AnalysisNotRetryable
 from resumes.job_targets import job_target_dump
-from resumes.models import FINISHED_STATUSES, Analysis, AnalysisStatus, Resume
+from resumes.models import ANALYSIS_JOBS, FINISHED_STATUSES, Analysis, AnalysisStatus, Resume
 from resumes.progress import progress_publish
-from resumes.tasks import run_analysis
-
-# An unfinished analysis with no progress for this long lost its worker (a process stopped
-# mid-job): it may be retried or deleted like a failed one.
-STALE_AFTER = timedelta(minutes=15)
+from resumes.services.analysis_runs import analysis_give_up
 
 
 def analysis_start(*, owner, resume: Resume, job=None, job_posting_id=None) -> Analysis:
-    """Queue an analysis of `resume` (optionally against a JobTarget); it runs after commit."""
+    """Queue an analysis of `resume` (optionally against a JobTarget); it runs after commit.
+
+    With the broker down the analysis is withdrawn and QueueUnavailable (503) raised, so a
+    client that sends the same request again gets exactly one analysis.
+    """
     with transaction.atomic():
         analysis = Analysis.objects.create(
             owner=owner,
@@ -32,13 +31,20 @@ def analysis_start(*, owner, resume: Resume, job=None, job_posting_id=None) -> A
             job_target=job_target_dump(job),
             current_step="Waiting for a worker",
         )
-        _enqueue_after_commit(analysis)
+        transaction.on_commit(lambda: _send_or_withdraw(analysis))
     return analysis
 
 
+def _send_or_withdraw(analysis: Analysis) -> None:
+    try:
+        durable.send(ANALYSIS_JOBS, analysis.pk)
+    except QueueUnavailable:
+        Analysis.objects.filter(pk=analysis.pk, status=AnalysisStatus.QUEUED).delete()
+        raise
+
+
 def _stalled() -> Q:
-    cutoff = timezone.now() - STALE_AFTER
-    return Q(updated_at__lt=cutoff) & ~Q(status__in=FINISHED_STATUSES)
+    return durable.stalled(ANALYSIS_JOBS)
 
 
 def analysis_retry(*, analysis: Analysis) -> Analysis:
@@ -52,18 +58,28 @@ def analysis_retry(*, analysis: Analysis) -> Analysis:
             error_message="",
             result=None,
             completed_at=None,
+            attempts=0,
             updated_at=timezone.now(),
         )
         if not reset:
             analysis.refresh_from_db(fields=["status"])
             raise AnalysisNotRetryable(
-                "Only failed analyses, or ones without progress for 15 minutes, can be "
-                f"retried; this one is {analysis.status}."
+                "Only failed analyses, or ones without progress for "
+                f"{durable.stale_after_words()}, can be retried; this one is {analysis.status}."
             )
         analysis.refresh_from_db()
-        _enqueue_after_commit(analysis)
+        transaction.on_commit(lambda: _send_or_fail(analysis))
     progress_publish(analysis)
     return analysis
+
+
+def _send_or_fail(analysis: Analysis) -> None:
+    """A retry the broker cannot take stays failed, retryable, and says why."""
+    try:
+        durable.send(ANALYSIS_JOBS, analysis.pk)
+    except QueueUnavailable as exc:
+        analysis_give_up(analysis_id=str(analysis.pk), reason=exc.detail)
+        raise
 
 
 def analysis_delete(*, analysis: Analysis) -> None:
@@ -73,8 +89,8 @@ def analysis_delete(*, analysis: Analysis) -> None:
     if not deleted:
         analysis.refresh_from_db(fields=["status"])
         raise AnalysisNotDeletable(
-            "Only finished analyses, or ones without progress for 15 minutes, can be "
-            f"deleted; this one is {analysis.status}."
+            "Only finished analyses, or ones without progress for "
+            f"{durable.stale_after_words()}, can be deleted; this one is {analysis.status}."
         )
 
 
@@ -85,7 +101,3 @@ def analysis_require_completed(*, analysis: Analysis) -> dict:
             f"({analysis.progress}%)."
         )
     return analysis.result
-
-
-def _enqueue_after_commit(analysis: Analysis) -> None:
-    transaction.on_commit(lambda: enqueue(run_analysis, str(analysis.pk)))

@@ -7,22 +7,21 @@ error (the database or the broker blinked) puts it back in the queue for the tas
 import logging
 
 from django.db import transaction
-from django.db.models import F
-from django.db.utils import InterfaceError, OperationalError
 from django.utils import timezone
 
+from core import durable
 from core.errors import DomainError
 from resumes.analysis import analyse_resume
 from resumes.job_targets import job_target_load
-from resumes.models import Analysis, AnalysisStatus, Resume
+from resumes.models import ANALYSIS_JOBS, Analysis, AnalysisStatus, Resume
 from resumes.parsing import parse_resume
 from resumes.progress import progress_publish
 from resumes.services.resumes import resume_extract
 
 logger = logging.getLogger(__name__)
 
-# Errors worth another attempt: the database or the broker blinked, not the input is bad.
-TRANSIENT_ERRORS = (OperationalError, InterfaceError, ConnectionError, TimeoutError)
+# Worth another attempt: the database, Redis or the network blinked; the input is fine.
+TRANSIENT_ERRORS = durable.TRANSIENT_ERRORS
 
 STEPS = {
     AnalysisStatus.EXTRACTING_TEXT: (10, "Extracting text from the resume"),
@@ -40,14 +39,15 @@ class AnalysisDeleted(Exception):
 
 
 def analysis_run(*, analysis_id: str) -> None:
-    """Run a queued analysis through every step; a deleted or already claimed one is skipped."""
-    claimed = Analysis.objects.filter(pk=analysis_id, status=AnalysisStatus.QUEUED).update(
+    """Run a queued analysis (or one whose worker died) through every step; a deleted one,
+    or one another worker holds, is skipped."""
+    claimed = durable.claim(
+        ANALYSIS_JOBS,
+        analysis_id,
         status=AnalysisStatus.EXTRACTING_TEXT,
         progress=STEPS[AnalysisStatus.EXTRACTING_TEXT][0],
         current_step=STEPS[AnalysisStatus.EXTRACTING_TEXT][1],
-        attempts=F("attempts") + 1,
         started_at=timezone.now(),
-        updated_at=timezone.now(),
     )
     if not claimed:
         return

@@ -194,26 +194,31 @@ def test_retry_requeues_a_failed_analysis_which_then_completes(
     assert analysis.attempts == 1
 
 
-def stall(analysis, minutes: int) -> None:
-    """Pretend the analysis last progressed `minutes` ago."""
+def stall(analysis, seconds: int) -> None:
+    """Pretend the analysis last progressed `seconds` ago."""
     Analysis.objects.filter(pk=analysis.pk).update(
-        updated_at=timezone.now() - timedelta(minutes=minutes)
+        updated_at=timezone.now() - timedelta(seconds=seconds)
     )
 
 
+@pytest.mark.parametrize("stale_after", [300, 900])
 def test_an_analysis_stuck_without_progress_can_be_retried_and_deleted(
-    candidate, candidate_client, run_on_commit
+    candidate, candidate_client, run_on_commit, settings, stale_after
 ):
+    settings.JOB_STALE_AFTER_SECONDS = stale_after
     resume = ResumeFactory(owner=candidate)
     stuck = AnalysisFactory(resume=resume, status=AnalysisStatus.PARSING, progress=30)
     recent = AnalysisFactory(resume=resume, status=AnalysisStatus.PARSING, progress=30)
-    stall(stuck, minutes=16)
-    stall(recent, minutes=5)
-    assert candidate_client.post(f"{ANALYSES}/{recent.pk}/retry").status_code == 400
+    stall(stuck, seconds=stale_after + 60)
+    stall(recent, seconds=stale_after - 60)
+    refused = candidate_client.post(f"{ANALYSES}/{recent.pk}/retry")
+    assert refused.status_code == 400
+    assert f"without progress for {stale_after // 60} minutes" in refused.json()["detail"]
+    assert candidate_client.delete(f"{ANALYSES}/{recent.pk}").status_code == 400
     assert candidate_client.post(f"{ANALYSES}/{stuck.pk}/retry").status_code == 202
     stuck.refresh_from_db()
     assert stuck.status == AnalysisStatus.COMPLETED
-    stall(recent, minutes=20)
+    stall(recent, seconds=stale_after + 1)
     assert candidate_client.delete(f"{ANALYSES}/{recent.pk}").status_code == 204
 
 
