@@ -142,19 +142,45 @@ def send_after_commit(kind: DurableKind, pk) -> None:
 def sweep(*, cutoff=None) -> dict[str, int]:
     """Re-send, re-queue or fail every stalled row of every kind; returns counts by outcome."""
     counts = {"resent": 0, "requeued": 0, "failed": 0}
+    # Rows still queued may only be waiting their turn behind a backlog: they are sent again
+    # once the broker's queue has drained, so a long queue does not fill with duplicates.
+    backlog = _broker_backlog()
+    if backlog is None:
+        logger.warning("Broker unavailable: the sweep waits for the next interval")
+        return counts
     for kind in registered_kinds():
-        rows = (
-            kind.model.objects.filter(stalled(kind, cutoff=cutoff))
-            .order_by(kind.heartbeat_field)
-            .values_list("pk", "status", "attempts")[:SWEEP_BATCH]
-        )
-        for pk, status, attempts in rows:
+        rows = kind.model.objects.filter(stalled(kind, cutoff=cutoff))
+        if backlog:
+            rows = rows.exclude(status=kind.queued)
+        rows = rows.order_by(kind.heartbeat_field).values_list("pk", "status", "attempts")
+        for pk, status, attempts in rows[:SWEEP_BATCH]:
             outcome = _sweep_row(kind, pk, status, attempts, cutoff)
             if outcome:
                 counts[outcome] += 1
     if any(counts.values()):
         logger.info("Durable job sweep: %s", counts)
     return counts
+
+
+def _broker_backlog() -> int | None:
+    """Messages waiting in the broker's default queue; None when the broker is unreachable."""
+    if settings.BACKGROUND_TASK_MODE != "celery":
+        return 0
+    from celery import current_app
+    from kombu.exceptions import ChannelError
+
+    from core.background import BROKER_ERRORS
+
+    try:
+        with current_app.connection_for_write() as connection:
+            declared = connection.default_channel.queue_declare(
+                queue=current_app.conf.task_default_queue, passive=True
+            )
+    except ChannelError:
+        return 0  # the queue is gone (deleted, or the broker restarted empty)
+    except BROKER_ERRORS:
+        return None
+    return declared.message_count
 
 
 def _sweep_row(kind: DurableKind, pk, status: str, attempts: int, cutoff) -> str | None:

@@ -32,9 +32,17 @@ UNEXPECTED = "The task stopped on an unexpected error."
 
 def outbox_enqueue(task, *args) -> OutboxTask:
     """Record `task(*args)` and send it after commit; JSON-serialisable arguments only."""
-    row = OutboxTask.objects.create(task=task.name, args=list(args))
-    durable.send_after_commit(OUTBOX, row.pk)
-    return row
+    return outbox_enqueue_many(task, [args])[0]
+
+
+def outbox_enqueue_many(task, calls) -> list[OutboxTask]:
+    """`task(*args)` for each `args` in `calls`, recorded in one insert."""
+    rows = OutboxTask.objects.bulk_create(
+        [OutboxTask(task=task.name, args=list(args)) for args in calls]
+    )
+    for row in rows:
+        durable.send_after_commit(OUTBOX, row.pk)
+    return rows
 
 
 @shared_task(bind=True, acks_late=True, max_retries=5)

@@ -20,7 +20,7 @@ from ats.errors import (
 from ats.models import Application, StageChange
 from ats.stages import CANDIDATE_NOTIFIED, Stage, allowed_next, recruiter_next_stages
 from ats.tasks import send_stage_email
-from core.outbox import outbox_enqueue
+from core.outbox import outbox_enqueue_many
 
 MAX_BULK = 200
 
@@ -55,9 +55,9 @@ def _refusal(application: Application, from_stage: str, to_stage: str, actor) ->
 
 
 def _notify_after_commit(changes: Iterable[StageChange]) -> None:
-    for change in changes:
-        if change.to_stage in CANDIDATE_NOTIFIED:
-            outbox_enqueue(send_stage_email, change.pk)
+    notified = [(change.pk,) for change in changes if change.to_stage in CANDIDATE_NOTIFIED]
+    if notified:
+        outbox_enqueue_many(send_stage_email, notified)
 
 
 @transaction.atomic

@@ -131,3 +131,12 @@ def test_a_lost_broker_message_is_sent_again_by_the_sweeper(celery_app, settings
         assert sweep()["resent"] == 1
         analysis = wait_for(analysis, {AnalysisStatus.COMPLETED, AnalysisStatus.FAILED})
     assert (analysis.status, analysis.attempts) == (AnalysisStatus.COMPLETED, 1)
+
+
+def test_queued_analyses_waiting_behind_a_backlog_are_not_sent_twice(celery_app, settings):
+    waiting = [submit(ResumeFactory()) for _ in range(2)]
+    for analysis in waiting:
+        past_the_stale_limit(analysis, settings)
+    assert sweep()["resent"] == 0, "their messages are still in the broker"
+    celery_app.control.purge()
+    assert sweep()["resent"] == 2
