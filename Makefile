@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format bench fuzz worker beat embeddings ocr install migrate demo constraints clean
+.PHONY: run test lint format bench fuzz faults worker beat embeddings ocr install migrate demo constraints clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -51,6 +51,10 @@ bench: install
 FUZZ_ARGS ?=
 fuzz: install
 	$(BIN)/python bench/fuzz.py $(FUZZ_ARGS)
+
+# The background-job fault drill: needs redis-server and PostgreSQL (see bench/README.md).
+faults: install
+	$(BIN)/python bench/faults.py
 
 # Optional: sentence embeddings for similarity (PyTorch CPU; about 1 GB installed).
 embeddings: install

@@ -127,14 +127,17 @@ def send(kind: DurableKind, pk) -> None:
     enqueue(import_string(kind.task), str(pk))
 
 
-def send_after_commit(kind: DurableKind, pk) -> None:
-    """Send once the row is committed; a broker outage is logged and the sweeper catches up."""
+def send_after_commit(kind: DurableKind, pks) -> None:
+    """Send rows once committed. A broker outage is logged and the sweeper catches up: the
+    first failure stops the sending, so the request that caused the jobs is not held up."""
 
     def send_quietly():
-        try:
-            send(kind, pk)
-        except QueueUnavailable:
-            logger.warning("Broker unavailable: %s %s waits for the sweeper", kind.name, pk)
+        for pk in pks:
+            try:
+                send(kind, pk)
+            except QueueUnavailable:
+                logger.warning("Broker unavailable: %s rows wait for the sweeper", kind.name)
+                return
 
     transaction.on_commit(send_quietly)
 

@@ -40,8 +40,7 @@ def outbox_enqueue_many(task, calls) -> list[OutboxTask]:
     rows = OutboxTask.objects.bulk_create(
         [OutboxTask(task=task.name, args=list(args)) for args in calls]
     )
-    for row in rows:
-        durable.send_after_commit(OUTBOX, row.pk)
+    durable.send_after_commit(OUTBOX, [row.pk for row in rows])
     return rows
 
 
