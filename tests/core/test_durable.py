@@ -283,3 +283,28 @@ def test_an_email_task_that_keeps_failing_on_the_mail_server_ends_failed(monkeyp
     run_outbox_task.apply(args=[str(row.pk)])
     row.refresh_from_db()
     assert (row.status, row.error_message) == (OutboxStatus.FAILED, GAVE_UP)
+
+
+class Ticks:
+    """A stop event whose wait returns at once: `count` ticks, then stop."""
+
+    def __init__(self, count: int):
+        self.left = count
+
+    def wait(self, seconds):
+        self.left -= 1
+        return self.left < 0
+
+
+def test_the_embedded_timer_runs_each_periodic_task_at_its_interval(settings, monkeypatch):
+    from core import background
+
+    settings.CELERY_BEAT_SCHEDULE = {
+        "sweep": {"task": "core.tasks.sweep_durable_jobs", "schedule": 60},
+        "close": {"task": "jobs.tasks.close_expired_jobs", "schedule": 180},
+    }
+    ran = []
+    monkeypatch.setattr(background, "_run_periodic", ran.append)
+    background._embedded_beat(Ticks(6))
+    assert ran.count("core.tasks.sweep_durable_jobs") == 6
+    assert ran.count("jobs.tasks.close_expired_jobs") == 2
