@@ -2,15 +2,13 @@
 a time (scored at once, integrity signals kept as evidence), complete (summary and
 recommendation), delete; and a recruiter's screening invitation for an application."""
 
-from functools import partial
-
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
 from ai.skills import extract_skills
 from ats.selectors import application_get_managed
-from core.background import enqueue
+from core.outbox import outbox_enqueue
 from gdpr.audit import audit_record
 from interviews import rubric
 from interviews.errors import (
@@ -226,7 +224,7 @@ def screening_invite(
                 plan=plan,
             )
             audit_record(action="screening.invited", actor=user, target=session, ip=ip)
-            transaction.on_commit(partial(enqueue, send_screening_invitation, str(session.pk)))
+            outbox_enqueue(send_screening_invitation, str(session.pk))
     except IntegrityError as exc:  # another invitation at the same moment
         raise ScreeningAlreadyOpen() from exc
     return session
