@@ -30,7 +30,7 @@ pytestmark = [
 SLOW_WORKER = """
 import os, time, django
 django.setup()
-from resumes.services import analyses
+from resumes.services import analysis_runs as analyses
 real_parse = analyses.parse_resume
 def parse_slowly(text):
     time.sleep(120)
