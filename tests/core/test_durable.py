@@ -246,7 +246,10 @@ def test_a_broker_down_when_queueing_an_email_keeps_it_for_the_sweeper(
     assert response.status_code == 201
     assert mail.outbox == []
     row = OutboxTask.objects.get()
-    assert (row.task, row.status) == ("accounts.tasks.send_welcome_email", OutboxStatus.QUEUED)
+    assert (row.task, row.status) == (
+        "accounts.tasks.send_verification_email",
+        OutboxStatus.QUEUED,
+    )
 
     monkeypatch.undo()
     settings.BACKGROUND_TASK_MODE = "inline"
