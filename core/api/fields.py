@@ -17,7 +17,8 @@ _boolean = fields.BooleanField.to_internal_value
 _integer = fields.IntegerField.to_internal_value
 
 
-def _in_json_body(field) -> bool:
+def in_json_body(field) -> bool:
+    """Did the field's value come from a JSON request body (not a query string or form)?"""
     return isinstance(getattr(field.root, "initial_data", None), JSONBody)
 
 
@@ -28,13 +29,13 @@ def _text_only(self, data):
 
 
 def _json_boolean(self, data):
-    if not isinstance(data, bool) and _in_json_body(self):
+    if not isinstance(data, bool) and in_json_body(self):
         self.fail("invalid", input=data)
     return _boolean(self, data)
 
 
 def _json_integer(self, data):
-    if (isinstance(data, bool) or not isinstance(data, int | float)) and _in_json_body(self):
+    if (isinstance(data, bool) or not isinstance(data, int | float)) and in_json_body(self):
         self.fail("invalid")
     return _integer(self, data)
 

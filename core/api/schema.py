@@ -99,12 +99,8 @@ def _describe_blanks(field, schema: dict) -> None:
         # Shows what was stored, and blank model URL fields store "" (writable ones that
         # allow blanks get drf-spectacular's own oneOf).
         schema["anyOf"] = [{"format": schema.pop("format")}, {"maxLength": 0}]
-    elif (
-        not field.read_only
-        and field.trim_whitespace
-        and not field.allow_blank
-        and not _has_rule(schema)
-    ):
+    elif schema.get("minLength") == 1 and field.trim_whitespace and not _has_rule(schema):
+        # minLength 1 is drf-spectacular's mark of input that refuses blanks.
         schema["pattern"] = r"\S"
 
 

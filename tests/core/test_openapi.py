@@ -242,3 +242,11 @@ def test_the_api_reads_json_and_only_upload_endpoints_read_forms(recruiter_clien
     )
     assert response.status_code == 415
     assert response.json()["error_code"] == "unsupported_media_type"
+
+
+def test_only_input_refuses_whitespace(schema):
+    for name, component in schema["components"]["schemas"].items():
+        if name.endswith("Request"):
+            continue
+        for field, prop in component.get("properties", {}).items():
+            assert prop.get("pattern") != r"\S", (name, field)
