@@ -87,8 +87,9 @@ def test_a_candidate_registers_uploads_watches_the_analysis_and_applies(page, e2
     page.get_by_role("checkbox", name="I agree").check()
     page.get_by_role("button", name="Send application").click()
 
-    expect(page.get_by_role("status")).to_contain_text(
-        "Your application to Senior Django Engineer is sent."
-    )
+    # A new account also shows the "verify your email" status banner beside the message.
+    sent = "Your application to Senior Django Engineer is sent."
+    expect(page.get_by_role("status").filter(has_text=sent)).to_be_visible()
+    expect(page.get_by_role("status").filter(has_text="is not verified yet")).to_be_visible()
     expect(page.get_by_role("heading", name="Senior Django Engineer", level=1)).to_be_visible()
     expect(page.get_by_role("region", name="Timeline")).to_contain_text("Applied: application sent")
