@@ -6,6 +6,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from drf_spectacular.extensions import OpenApiSerializerFieldExtension
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.utils import html
@@ -232,3 +233,20 @@ def _check_object(data) -> None:
     unknown = sorted(str(key) for key in data if key not in known)
     if unknown:
         raise serializers.ValidationError({key: ["Unknown filter."] for key in unknown})
+
+
+class CommaListFieldSchema(OpenApiSerializerFieldExtension):
+    """The schema says what the field takes: a list, or the same items as comma-separated text."""
+
+    target_class = CommaListField
+
+    def map_serializer_field(self, auto_schema, direction):
+        listed = auto_schema._map_serializer_field(self.target, direction, bypass_extensions=True)
+        if direction == "response":
+            return listed
+        text = {"type": "string", "description": "Comma-separated items."}
+        choices = getattr(self.target.child, "choices", None)
+        if choices:
+            item = "|".join(re.escape(str(choice)) for choice in choices)
+            text["pattern"] = rf"^\s*({item})\s*(,\s*({item})\s*)*$"
+        return {"oneOf": [listed, text]}

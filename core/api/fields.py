@@ -2,9 +2,9 @@
 
 DRF's fields convert what they are given: a text field keeps a number's digits
 (`"phone": 0` becomes "0"), a boolean field takes "yes" or 1, an integer field "5". The schema
-says `string`, `boolean` and `integer`, and a client sending the wrong type has made a
+says `string`, `boolean`, `integer` and `number`, and a client sending the wrong type has made a
 mistake, so fields refuse it instead. Text fields refuse anything but a string everywhere
-(query strings and forms are text anyway); booleans and integers are strict in a JSON body
+(query strings and forms are text anyway); booleans and numbers are strict in a JSON body
 only, since in a query string or form every value is text.
 """
 
@@ -15,6 +15,7 @@ from core.api.parsers import JSONBody
 _char = fields.CharField.to_internal_value
 _boolean = fields.BooleanField.to_internal_value
 _integer = fields.IntegerField.to_internal_value
+_float = fields.FloatField.to_internal_value
 
 
 def in_json_body(field) -> bool:
@@ -40,7 +41,14 @@ def _json_integer(self, data):
     return _integer(self, data)
 
 
+def _json_float(self, data):
+    if (isinstance(data, bool) or not isinstance(data, int | float)) and in_json_body(self):
+        self.fail("invalid")
+    return _float(self, data)
+
+
 def keep_json_types() -> None:
     fields.CharField.to_internal_value = _text_only
     fields.BooleanField.to_internal_value = _json_boolean
     fields.IntegerField.to_internal_value = _json_integer
+    fields.FloatField.to_internal_value = _json_float

@@ -1,5 +1,7 @@
 """Personal questions from one's own analysed resume, regenerated answers, and the library."""
 
+from collections.abc import Mapping
+
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
@@ -94,8 +96,11 @@ class LibraryQuerySerializer(serializers.Serializer):
 
 
 def _lowered(data, names):
-    """The seeds wrote categories capitalised ("Technical", "Problem-Solving"): accept both."""
-    data = data.copy() if hasattr(data, "copy") else dict(data)
+    """The seeds wrote categories capitalised ("Technical", "Problem-Solving"): accept both.
+    A body that is not an object is passed on as it is, for the serializer to refuse."""
+    if not isinstance(data, Mapping):
+        return data
+    data = data.copy()
     for name in names:
         if isinstance(data.get(name), str):
             data[name] = data[name].strip().casefold().replace("-", "_")

@@ -250,3 +250,14 @@ def test_only_input_refuses_whitespace(schema):
             continue
         for field, prop in component.get("properties", {}).items():
             assert prop.get("pattern") != r"\S", (name, field)
+
+
+def test_list_filters_may_be_sent_as_a_list_or_as_comma_separated_text(schema, api_client):
+    body = operation(schema, "/api/v1/jobs/search", "post")["requestBody"]["content"]
+    reference = body["application/json"]["schema"]["$ref"].rsplit("/", 1)[-1]
+    skills = schema["components"]["schemas"][reference]["properties"]["skills"]
+    assert [option["type"] for option in skills["oneOf"]] == ["array", "string"]
+
+    as_text = api_client.post("/api/v1/jobs/search", {"skills": "python, django"}, format="json")
+    as_list = api_client.post("/api/v1/jobs/search", {"skills": ["python"]}, format="json")
+    assert (as_text.status_code, as_list.status_code) == (200, 200)

@@ -127,3 +127,12 @@ def test_the_saved_answer_is_encrypted_at_rest():
         cursor.execute("SELECT answer FROM interviews_savedquestion")
         stored = cursor.fetchone()[0]
     assert "Go" not in stored
+
+
+@pytest.mark.parametrize("body", [[None, None], ["question"], "question"])
+def test_saving_a_body_that_is_not_an_object_is_a_400(body):
+    response = client_for(CandidateFactory()).post(LIBRARY, body, format="json")
+
+    assert response.status_code == 400
+    assert response.json()["error_code"]
+    assert not SavedQuestion.objects.exists()

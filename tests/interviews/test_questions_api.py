@@ -253,3 +253,23 @@ def test_trying_the_rubric_gives_matched_and_missing_key_points(job, expert, own
         .status_code
         == 403
     )
+
+
+@pytest.mark.parametrize("weight", ["2", True, None])
+def test_a_key_point_weight_must_be_a_json_number(owner, job, weight):
+    response = client_for(owner).post(
+        "/api/v1/questions",
+        {
+            "job_id": job.pk,
+            "text": "What does a database index do?",
+            "question_type": "technical",
+            "difficulty": "easy",
+            "gold_answer": GOLD,
+            "key_points": [{"text": "speeds up lookups", "weight": weight}],
+        },
+        format="json",
+    )
+
+    assert response.status_code == 400
+    assert "key_points.0.weight" in response.json()["errors"]
+    assert not Question.objects.exists()
