@@ -248,5 +248,6 @@ class CommaListFieldSchema(OpenApiSerializerFieldExtension):
         choices = getattr(self.target.child, "choices", None)
         if choices:
             item = "|".join(re.escape(str(choice)) for choice in choices)
-            text["pattern"] = rf"^\s*({item})\s*(,\s*({item})\s*)*$"
+            # Blank parts are dropped, so "" and "open, ,closed" are valid too.
+            text["pattern"] = rf"^\s*({item})?\s*(,\s*({item})?\s*)*$"
         return {"oneOf": [listed, text]}

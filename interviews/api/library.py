@@ -3,7 +3,7 @@
 from collections.abc import Mapping
 
 from django.utils import timezone
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers, status
 from rest_framework.generics import GenericAPIView
 from rest_framework.response import Response
@@ -11,6 +11,7 @@ from rest_framework.views import APIView
 
 from accounts.permissions import IsCandidate
 from core.api.pagination import PagePagination
+from core.api.schema import ERROR_REF
 from core.api.validation import validated
 from interviews.api.questions import PerUserRateLimit
 from interviews.models import Difficulty, QuestionType
@@ -180,7 +181,14 @@ class LibraryView(GenericAPIView):
         page = self.paginate_queryset(entries)
         return self.get_paginated_response(SavedSerializer(page, many=True).data)
 
-    @extend_schema(request=SaveSerializer, responses={201: SavedSerializer}, tags=TAGS)
+    @extend_schema(
+        request=SaveSerializer,
+        responses={
+            201: SavedSerializer,
+            409: OpenApiResponse(ERROR_REF, description="question_already_saved"),
+        },
+        tags=TAGS,
+    )
     def post(self, request):
         data = validated(SaveSerializer, _lowered(request.data, ("category", "difficulty")))
         entry = library_save(user=request.user, **data)

@@ -1,4 +1,5 @@
 import json
+import re
 
 import pytest
 from drf_spectacular.generators import SchemaGenerator
@@ -147,6 +148,7 @@ def test_every_operation_documents_the_statuses_of_the_shared_machinery(schema):
         ("/api/v1/auth/resend-verification", "post", "429"),
         ("/api/v1/jobs/{job_id}/apply", "post", "413"),
         ("/api/v1/jobs/compatibility", "post", "404"),
+        ("/api/v1/questions/library", "post", "409"),
         ("/api/v1/resumes/generate-cover-letter", "post", "404"),
         ("/api/v1/users", "get", "404"),
     ],
@@ -257,6 +259,9 @@ def test_list_filters_may_be_sent_as_a_list_or_as_comma_separated_text(schema, a
     reference = body["application/json"]["schema"]["$ref"].rsplit("/", 1)[-1]
     skills = schema["components"]["schemas"][reference]["properties"]["skills"]
     assert [option["type"] for option in skills["oneOf"]] == ["array", "string"]
+    status = schema["components"]["schemas"][reference]["properties"]["status"]["oneOf"][1]
+    assert all(re.match(status["pattern"], text) for text in ("", "open", "open, ,closed"))
+    assert not re.match(status["pattern"], "opn")
 
     as_text = api_client.post("/api/v1/jobs/search", {"skills": "python, django"}, format="json")
     as_list = api_client.post("/api/v1/jobs/search", {"skills": ["python"]}, format="json")
