@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-APPS = ("accounts", "ai", "ats", "gdpr", "jobs", "resumes")
+APPS = ("accounts", "ai", "ats", "gdpr", "interviews", "jobs", "resumes")
 PROJECT = {*APPS, "config", "core"}
 
 
@@ -42,3 +42,36 @@ def test_no_module_imports_inside_a_function(app):
         if path.name != "apps.py" and "migrations" not in path.parts
     ]
     assert [hit for path in modules for hit in _function_level_imports(path)] == []
+
+
+# Each app may import only the apps below it (DESIGN.md, "Layout").
+LOWER = {
+    "ai": set(),
+    "gdpr": set(),
+    "accounts": {"ai", "gdpr"},
+    "resumes": {"ai", "gdpr", "accounts"},
+    "jobs": {"ai", "gdpr", "accounts", "resumes"},
+    "ats": {"ai", "gdpr", "accounts", "resumes", "jobs"},
+    "interviews": {"ai", "gdpr", "accounts", "resumes", "jobs", "ats"},
+}
+
+
+def _imported_apps(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(), filename=str(path))
+    return {
+        name.split(".")[0]
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Import | ast.ImportFrom)
+        for name in _imported(node)
+    } & set(LOWER)
+
+
+@pytest.mark.parametrize("app", sorted(LOWER))
+def test_apps_import_only_the_apps_below_them(app):
+    upward = {
+        f"{path.relative_to(ROOT)} imports {other}"
+        for path in sorted((ROOT / app).rglob("*.py"))
+        if "migrations" not in path.parts
+        for other in _imported_apps(path) - LOWER[app] - {app}
+    }
+    assert sorted(upward) == []
