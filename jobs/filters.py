@@ -201,7 +201,6 @@ def job_filters_parse(data, *, user=None) -> JobFilters:
     Unknown keys of a JSON object are refused (query strings also carry page, format...).
     `user` resolves recruiter=me. Bad input raises ValidationError with per-field errors.
     """
-    data = {} if data is None else data
     if not html.is_html_input(data):
         _check_object(data)
     serializer = JobFiltersSerializer(data=data, context={"user": user})

@@ -248,7 +248,7 @@ def test_parsing_a_query_string_and_a_json_body_gives_the_same_filters(recruiter
     )
     assert job_filters_parse(query, user=recruiter) == expected
     assert job_filters_parse(body, user=recruiter) == expected
-    assert job_filters_parse(None) == JobFilters()
+    assert job_filters_parse({}) == JobFilters()
 
 
 def test_parse_errors_name_every_bad_field():
@@ -264,3 +264,11 @@ def test_jobs_list_without_a_user_is_what_anyone_sees(board, recruiter):
     JobFactory(owner=recruiter, status=JobStatus.DRAFT)
     filters = JobFilters(status=("draft", "open"))
     assert set(jobs_list(user=None, filters=filters)) == set(board.values())
+
+
+@pytest.mark.parametrize("body", ["null", "[]", '"python"'])
+def test_a_search_body_that_is_not_an_object_is_refused(api_client, body):
+    response = api_client.post("/api/v1/jobs/search", body, content_type="application/json")
+
+    assert response.status_code == 400
+    assert response.json()["errors"]["non_field_errors"] == ["Send the filters as a JSON object."]
