@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-APPS = ("accounts", "ai", "ats", "gdpr", "interviews", "jobs", "resumes")
+APPS = ("accounts", "ai", "ats", "footprint", "gdpr", "interviews", "jobs", "resumes")
 PROJECT = {*APPS, "config", "core"}
 
 
@@ -53,6 +53,8 @@ LOWER = {
     "jobs": {"ai", "gdpr", "accounts", "resumes"},
     "ats": {"ai", "gdpr", "accounts", "resumes", "jobs"},
     "interviews": {"ai", "gdpr", "accounts", "resumes", "jobs", "ats"},
+    # DESIGN.md: footprint stands beside the chain and imports accounts only.
+    "footprint": {"ai", "gdpr", "accounts"},
 }
 
 
