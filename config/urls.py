@@ -15,6 +15,7 @@ api_v1 = [
     path("", include("jobs.api.urls")),
     path("", include("ats.api.urls")),
     path("", include("interviews.api.urls")),
+    path("", include("gdpr.api.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
 ]
 
@@ -25,6 +26,7 @@ urlpatterns = [
     path("", include("jobs.urls")),
     path("", include("ats.urls")),
     path("", include("interviews.urls")),
+    path("", include("gdpr.urls")),
     path("api/v1/", include(api_v1)),
     re_path(r"^api/", api_not_found),
     # The split view serves Swagger UI's start-up script as a file, as our CSP requires.

@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.db import models
 
+from gdpr.fields import EncryptedTextField
+
 
 class AuditAction(models.TextChoices):
     """Every action the audit log records; `audit_record` accepts no other."""
@@ -79,3 +81,126 @@ class AuditLogEntry(models.Model):
 
     def __str__(self):
         return f"{self.action} {self.object_type}:{self.object_id}"
+
+
+class AppendOnlyError(Exception):
+    """A consent record is evidence: once written it is never changed or removed."""
+
+
+class ConsentQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise AppendOnlyError("Consent records cannot be changed; record a new decision.")
+
+    def delete(self):
+        raise AppendOnlyError("Consent records cannot be deleted; record a withdrawal.")
+
+    def erase(self):
+        """The one removal: the person's data is erased with their account."""
+        return super().delete()
+
+
+class ConsentRecord(models.Model):
+    """One decision on one purpose, with the version and a SHA-256 of the text shown.
+
+    The latest record per purpose is the person's current choice; earlier ones are history.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="consent_records"
+    )
+    purpose = models.CharField(max_length=32)
+    granted = models.BooleanField()
+    text_version = models.CharField(max_length=16)
+    text_sha256 = models.CharField(max_length=64)
+    source = models.CharField(max_length=16, default="api")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ConsentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["user", "purpose", "-created_at"])]
+
+    def __str__(self):
+        return f"{self.purpose}: {'given' if self.granted else 'withdrawn'}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise AppendOnlyError("Consent records cannot be changed; record a new decision.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnlyError("Consent records cannot be deleted; record a withdrawal.")
+
+
+class RetentionSetting(models.Model):
+    """How long one kind of data is kept, where an admin changed the declared default."""
+
+    kind = models.CharField(max_length=48, unique=True)
+    days = models.PositiveIntegerField()
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["kind"]
+
+    def __str__(self):
+        return f"{self.kind}: {self.days} days"
+
+
+class RequestKind(models.TextChoices):
+    EXPORT = "export", "Export"
+    ERASURE = "erasure", "Erasure"
+
+
+class RequestStatus(models.TextChoices):
+    AWAITING_CONFIRMATION = "awaiting_confirmation", "Awaiting email confirmation"
+    OPEN = "open", "Open"
+    COMPLETED = "completed", "Completed"
+    FAILED = "failed", "Failed"
+
+
+OPEN_STATUSES = (RequestStatus.AWAITING_CONFIRMATION, RequestStatus.OPEN)
+
+
+class DataSubjectRequest(models.Model):
+    """A request from a person about their data, tracked until answered (GDPR art. 12: within
+    a month of receipt). Once answered it holds no personal data beyond the account link."""
+
+    kind = models.CharField(max_length=16, choices=RequestKind.choices)
+    status = models.CharField(
+        max_length=24, choices=RequestStatus.choices, default=RequestStatus.OPEN
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    anonymous = models.BooleanField(default=False)
+    # An anonymous applicant's address, kept only until the request is answered.
+    email = EncryptedTextField(blank=True, default="")
+    # What answers the request (say, an export job's id), for the admin to follow.
+    reference = models.CharField(max_length=64, blank=True)
+    outcome = models.CharField(max_length=255, blank=True)
+    received_at = models.DateTimeField()
+    due_at = models.DateTimeField()
+    completed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["due_at", "id"]
+        indexes = [models.Index(fields=["status", "due_at"])]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} request {self.pk} ({self.status})"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_STATUSES
