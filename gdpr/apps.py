@@ -7,7 +7,11 @@ class GdprConfig(AppConfig):
     verbose_name = "Privacy"
 
     def ready(self):
+        from core.consent import set_provider_consent_check
         from gdpr import crypto  # noqa: F401  (connects its settings listener)
+        from gdpr.consents import allows_outside_ai
 
         # Each app declares its personal data in privacy.py, found like admin.py.
         autodiscover_modules("privacy")
+        # Outside AI calls stop the moment a person withdraws that consent.
+        set_provider_consent_check(allows_outside_ai)

@@ -1,4 +1,5 @@
-from gdpr.models import AuditLogEntry
+from gdpr.consents import consent_history
+from gdpr.models import AuditLogEntry, ConsentRecord
 from gdpr.registry import registry
 
 
@@ -22,3 +23,24 @@ def erase_audit_entries(user) -> None:
 
 
 registry.register("audit_log", export=export_audit_entries, erase=erase_audit_entries)
+
+
+def export_consents(user) -> list[dict]:
+    return [
+        {
+            "purpose": record.purpose,
+            "granted": record.granted,
+            "version": record.text_version,
+            "text_sha256": record.text_sha256,
+            "created_at": record.created_at.isoformat(),
+        }
+        for record in consent_history(user=user).order_by("created_at", "id")
+    ]
+
+
+def erase_consents(user) -> None:
+    """The record of decisions goes with the person: nothing remains to consent about."""
+    ConsentRecord.objects.filter(user=user).erase()
+
+
+registry.register("consents", export=export_consents, erase=erase_consents)

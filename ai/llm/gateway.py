@@ -1,7 +1,8 @@
 """`generate(task, facts)`: Gemini when configured and trustworthy, else the local engine.
 
 A remote answer is used only if it matches the task's schema and passes the task's fact
-check; otherwise the local engine answers and `fallback_reason` says why.
+check; otherwise the local engine answers and `fallback_reason` says why. Someone who withdrew
+consent to AI processing by an outside provider gets the local engine without any call.
 """
 
 import logging
@@ -12,8 +13,11 @@ from ai.llm.gemini import GeminiEngine
 from ai.llm.registry import Task, conversation, get_task
 from ai.llm.result import AIResult
 from ai.llm.schemas import schema_errors
+from core.consent import outside_ai_allowed
 
 logger = logging.getLogger(__name__)
+
+CONSENT_WITHDRAWN = "consent to AI processing by an outside provider is withdrawn"
 
 
 def generate(task: str, facts: dict, *, engine: Engine | None = None) -> AIResult:
@@ -28,6 +32,8 @@ def generate(task: str, facts: dict, *, engine: Engine | None = None) -> AIResul
     engine = engine or configured_engine()
     if isinstance(engine, LocalEngine):
         return _local(spec, facts)
+    if not outside_ai_allowed():
+        return _local(spec, facts, fallback_reason=CONSENT_WITHDRAWN)
     try:
         data = _accepted(spec, engine.run(spec.name, facts), facts)
     except EngineError as error:

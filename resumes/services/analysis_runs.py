@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from core import durable
+from core.consent import acting_for
 from core.errors import DomainError
 from resumes.analysis import analyse_resume
 from resumes.job_targets import job_target_load
@@ -76,7 +77,8 @@ def _run_steps(analysis: Analysis) -> None:
     _advance(analysis, AnalysisStatus.GENERATING_EMBEDDINGS)
     job = job_target_load(analysis.job_target)
     _advance(analysis, AnalysisStatus.ANALYZING)
-    result = analyse_resume(resume.text, profile, job)
+    with acting_for(resume.owner_id):  # the owner's consent decides which AI engine runs
+        result = analyse_resume(resume.text, profile, job)
     _complete(analysis, result)
 
 

@@ -1,0 +1,20 @@
+from django import forms
+
+from gdpr.consents import CONSENT_TEXTS, PURPOSES
+
+
+class ConsentForm(forms.Form):
+    purpose = forms.ChoiceField(choices=[(purpose, purpose) for purpose in PURPOSES])
+    granted = forms.TypedChoiceField(
+        choices=[("true", "Give"), ("false", "Withdraw")], coerce=lambda value: value == "true"
+    )
+    version = forms.CharField(max_length=16)
+
+    def clean(self):
+        data = super().clean()
+        purpose = data.get("purpose")
+        if purpose and data.get("version") != CONSENT_TEXTS[purpose].version:
+            raise forms.ValidationError(
+                "The consent text changed since the page was loaded: read it again and decide."
+            )
+        return data
