@@ -1,4 +1,4 @@
-"""Staff views of the question bank, libraries, sessions and answers.
+"""Staff views of the question bank, libraries, sessions, answers and live interviews.
 
 Read-only: a question changes only through the services (each edit a version, each review
 audited), so the writes here are the "Approve selected" and "Retire selected" actions, which
@@ -9,7 +9,14 @@ from django.contrib import admin, messages
 
 from core.admin import ReadOnlyAdmin
 from interviews.errors import QuestionsNotReviewable
-from interviews.models import Answer, InterviewSession, Question, QuestionVersion, SavedQuestion
+from interviews.models import (
+    Answer,
+    InterviewSession,
+    LiveInterview,
+    Question,
+    QuestionVersion,
+    SavedQuestion,
+)
 from interviews.services.questions import APPROVE, RETIRE, questions_review
 
 
@@ -95,3 +102,11 @@ class InterviewSessionAdmin(ReadOnlyAdmin):
 class AnswerAdmin(ReadOnlyAdmin):
     list_display = ("session", "position", "question_id", "overall_score", "answered_at")
     list_select_related = ("session",)
+
+
+@admin.register(LiveInterview)
+class LiveInterviewAdmin(ReadOnlyAdmin):
+    list_display = ("id", "user", "job_title", "status", "questions_answered", "overall_score")
+    list_filter = ("status", "recommendation", "early_termination")
+    list_select_related = ("user",)
+    date_hierarchy = "created_at"

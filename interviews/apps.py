@@ -8,6 +8,8 @@ class InterviewsConfig(AppConfig):
 
     def ready(self):
         from ats.hooks import register_candidate_panel
+        from interviews.live_panel import live_interview_panel
         from interviews.screening_panel import screening_panel
 
         register_candidate_panel("screening", screening_panel)
+        register_candidate_panel("live_interview", live_interview_panel)

@@ -91,3 +91,55 @@ class ScreeningNotDeletable(ConflictError):
         "A screening session belongs to your application and cannot be deleted here; your "
         "privacy settings can erase it with your account data."
     )
+
+
+class LiveInterviewNotFound(DomainError):
+    status_code = HTTPStatus.NOT_FOUND
+    error_code = "live_interview_not_found"
+    message = "No live interview with this id."
+
+
+class LiveInterviewNotStarted(ConflictError):
+    error_code = "interview_not_started"
+    message = 'Start the interview first: send {"type": "initialize_interview", ...}.'
+
+
+class LiveInterviewAlreadyStarted(ConflictError):
+    error_code = "interview_already_started"
+    message = "This interview has already started; answer the current question."
+
+
+class LiveInterviewFinished(ConflictError):
+    error_code = "interview_already_completed"
+    message = "This interview has ended; start a new one to answer more questions."
+
+
+class LiveInterviewNotCompleted(ConflictError):
+    error_code = "interview_not_completed"
+    message = "This interview is not completed yet, so it has no results."
+
+
+class LiveInterviewNotDeletable(ConflictError):
+    error_code = "live_interview_not_deletable"
+    message = (
+        "An interview a recruiter invited you to belongs to your application and cannot be "
+        "deleted here; your privacy settings can erase it with your account data."
+    )
+
+
+class LiveInterviewAlreadyOpen(ConflictError):
+    error_code = "live_interview_already_open"
+    message = "This applicant has a live interview that is not completed yet."
+
+
+class ResumeNotParsed(DomainError):
+    error_code = "resume_not_parsed"
+    field = "resume_id"
+    message = "This resume has not been read yet; wait for it to finish, or choose another."
+
+
+class LiveResumeNotFound(DomainError):
+    status_code = HTTPStatus.NOT_FOUND
+    error_code = "resume_not_found"
+    field = "resume_id"
+    message = "No resume of yours with this id."

@@ -250,3 +250,95 @@ class Answer(models.Model):
 
     def __str__(self) -> str:
         return f"Answer {self.position} of {self.session_id}"
+
+
+class LivePhase(models.TextChoices):
+    GREETING = "greeting", "Greeting"
+    RESUME = "resume", "Your experience"
+    FOLLOW_UP = "follow_up", "Follow-up"
+    SCENARIO = "scenario", "Scenario"
+    SCENARIO_FOLLOW_UP = "scenario_follow_up", "Scenario follow-up"
+
+
+class LiveStatus(models.TextChoices):
+    INVITED = "invited", "Invited"
+    IN_PROGRESS = "in_progress", "In progress"
+    COMPLETED = "completed", "Completed"
+
+
+class LiveInterview(models.Model):
+    """A live AI interview over the socket: five questions asked one after the other, each
+    built when the previous answer is in, so the follow-ups can target what it missed.
+
+    The questions (some quote the resume), the answers and the transcript are personal
+    data and encrypted; status and counts stay plain because lists and the health check
+    filter on them.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="live_interviews"
+    )
+    status = models.CharField(
+        max_length=12, choices=LiveStatus.choices, default=LiveStatus.IN_PROGRESS
+    )
+    job = models.ForeignKey(
+        "jobs.Job", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    job_title = models.CharField(max_length=200, blank=True)
+    job_description = models.TextField(blank=True)
+    # The skills the scenario is drawn from, fixed at the start.
+    skills = models.JSONField(default=list, blank=True)
+    resume = models.ForeignKey(
+        "resumes.Resume", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    application = models.ForeignKey(
+        "ats.Application",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="live_interviews",
+    )
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    questions_asked = models.PositiveSmallIntegerField(default=0)
+    questions_answered = models.PositiveSmallIntegerField(default=0)
+    # Each asked question with its rubric: {id, phase, number, text, gold_answer, ...}.
+    questions = EncryptedJSONField(default=list)
+    # Each answer with its score: {question_id, text, time_taken_seconds, result}.
+    answers = EncryptedJSONField(default=list)
+    # The conversation as the candidate saw it: {role, kind, text, phase, number, at}.
+    transcript = EncryptedJSONField(default=list)
+    analysis = EncryptedJSONField(null=True, blank=True)
+    overall_score = models.FloatField(null=True, blank=True)
+    recommendation = models.CharField(max_length=10, choices=Recommendation.choices, blank=True)
+    early_termination = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    completed_at = models.DateTimeField(null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [
+            models.Index(fields=["user", "-created_at"], name="live_user_recent"),
+            models.Index(fields=["status"], name="live_status"),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["application"],
+                condition=Q(application__isnull=False) & ~Q(status="completed"),
+                name="one_open_live_interview_per_application",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Live interview {str(self.pk)[:8]} ({self.status})"
+
+    @property
+    def current_question(self) -> dict | None:
+        """The question asked and not yet answered, if any."""
+        if self.status != LiveStatus.IN_PROGRESS or self.questions_answered >= len(self.questions):
+            return None
+        return self.questions[-1]

@@ -1,5 +1,5 @@
 """Personal data held by the interviews app: a person's sessions with their answers (practice
-and screening) and their question library.
+and screening), their live AI interviews with the transcripts, and their question library.
 
 Erasure deletes them all, screening sessions included: an answer is the person's own words,
 and the recruiter's decision is already recorded on the application's stage history. The
@@ -7,7 +7,7 @@ bank questions a person wrote are work product, not personal data, and stay.
 """
 
 from gdpr.registry import registry
-from interviews.models import InterviewSession, SavedQuestion
+from interviews.models import InterviewSession, LiveInterview, SavedQuestion
 
 
 def _at(value):
@@ -65,6 +65,28 @@ def export_library(user) -> list[dict]:
     ]
 
 
+def export_live_interviews(user) -> list[dict]:
+    return [
+        {
+            "id": str(interview.pk),
+            "job_title": interview.job_title,
+            "job_id": interview.job_id,
+            "application_id": str(interview.application_id) if interview.application_id else None,
+            "status": interview.status,
+            "started_at": _at(interview.started_at),
+            "completed_at": _at(interview.completed_at),
+            "early_termination": interview.early_termination,
+            "transcript": interview.transcript,
+            "analysis": interview.analysis,
+        }
+        for interview in LiveInterview.objects.filter(user=user).order_by("created_at")
+    ]
+
+
+def erase_live_interviews(user) -> None:
+    LiveInterview.objects.filter(user=user).delete()
+
+
 def erase_sessions(user) -> None:
     InterviewSession.objects.filter(user=user).delete()
 
@@ -74,4 +96,5 @@ def erase_library(user) -> None:
 
 
 registry.register("interview_sessions", export=export_sessions, erase=erase_sessions)
+registry.register("live_interviews", export=export_live_interviews, erase=erase_live_interviews)
 registry.register("question_library", export=export_library, erase=erase_library)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from interviews.views import bank, library, practice
+from interviews.views import bank, library, live, practice
 
 app_name = "interviews"
 
@@ -26,6 +26,17 @@ urlpatterns = [
         practice.practice_delete_view,
         name="practice_delete",
     ),
+    path("portal/live-interview/", live.live_home_view, name="live"),
+    path(
+        "portal/live-interview/<uuid:interview_id>/",
+        live.live_interview_view,
+        name="live_session",
+    ),
+    path(
+        "portal/live-interview/<uuid:interview_id>/results/",
+        live.live_results_view,
+        name="live_results",
+    ),
     path("portal/questions/", library.library_view, name="library"),
     path("portal/questions/save/", library.library_save_view, name="library_save"),
     path(
@@ -38,6 +49,11 @@ urlpatterns = [
     path("recruiter/questions/<int:question_id>/try/", bank.try_rubric_view, name="try_rubric"),
     path(
         "recruiter/applications/<uuid:application_id>/screening/", bank.invite_view, name="invite"
+    ),
+    path(
+        "recruiter/applications/<uuid:application_id>/live-interview/",
+        live.live_invite_view,
+        name="live_invite",
     ),
     path("expert/questions/", bank.review_queue_view, name="review_queue"),
 ]

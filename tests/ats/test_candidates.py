@@ -349,7 +349,8 @@ def test_detail_query_count_is_small(owner, job, django_assert_max_num_queries):
     application = apply(job, name="Ada Strong", skills="Python")
     for _ in range(3):
         ScorecardFactory(application=application, author=DomainExpertFactory())
-    with django_assert_max_num_queries(8):
+    # Fixed whatever the number of scorecards; the live interview panel adds its one read.
+    with django_assert_max_num_queries(9):
         assert client_for(owner).get(detail_url(application)).status_code == 200
 
 

@@ -5,6 +5,7 @@ import pytest
 
 from gdpr.models import AuditLogEntry
 from interviews.models import InterviewSession
+from interviews.screening_panel import screening_panel
 from tests.accounts.factories import DomainExpertFactory, RecruiterFactory
 from tests.ats.factories import ApplicationFactory
 from tests.conftest import client_for
@@ -132,8 +133,6 @@ def test_the_screening_panel_reads_a_fixed_number_of_queries(
 ):
     """Three reads whatever the number of sessions and answers: sessions, their answers,
     and the count of approved questions."""
-    from ats.hooks import candidate_panels
-
     for _ in range(3):
         ApprovedQuestionFactory(job=application.job)
     recruiter = application.job.owner
@@ -157,9 +156,9 @@ def test_the_screening_panel_reads_a_fixed_number_of_queries(
         )
 
     with django_assert_num_queries(3):
-        panels = candidate_panels(application=application, user=recruiter)
+        panel = screening_panel(application=application, user=recruiter)
 
-    assert len(panels["screening"].data["sessions"][0]["answers"]) == 3
+    assert len(panel.data["sessions"][0]["answers"]) == 3
 
 
 def test_the_invited_candidate_gets_an_email_with_the_link(
