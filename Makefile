@@ -29,7 +29,13 @@ run: demo
 	@echo "Hirewise is starting on http://$(HOST):$(PORT)/  (API docs: /docs)"
 	$(BIN)/uvicorn config.asgi:application --host $(HOST) --port $(PORT) --lifespan off
 
-test: install
+# axe-core for the browser tests' accessibility audit (tests/e2e/audit.py), from the lock file.
+AXE := tests/e2e/node_modules/axe-core/axe.min.js
+$(AXE): tests/e2e/package.json tests/e2e/package-lock.json
+	cd tests/e2e && npm ci --no-audit --no-fund --loglevel error
+	touch $@
+
+test: install $(AXE)
 	$(BIN)/pytest
 
 lint: install

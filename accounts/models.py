@@ -74,6 +74,8 @@ class User(AbstractBaseUser):
     # Set once the user opened the link mailed to this address (or an admin vouched for it);
     # until then nothing is matched to the account by its email.
     email_verified_at = models.DateTimeField(null=True, blank=True)
+    # The recruiter dashboard's last visit: what arrived since is "new" there.
+    dashboard_seen_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -121,3 +123,25 @@ class User(AbstractBaseUser):
 
     def has_module_perms(self, app_label) -> bool:
         return self.is_admin
+
+
+class Notification(models.Model):
+    """One message for a user's notification centre; pushed live to their open sockets too."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="notifications")
+    # The socket message's type, e.g. "application.stage_changed".
+    kind = models.CharField(max_length=60)
+    text = models.CharField(max_length=300)
+    url = models.CharField(max_length=500, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(fields=["user", "read_at"]),
+            models.Index(fields=["user", "-created_at"]),
+        ]
+
+    def __str__(self):
+        return self.text

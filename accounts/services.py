@@ -218,3 +218,8 @@ def erase_profile(user: User) -> None:
     for field in PROFILE_FIELDS:
         setattr(user, field, "")
     user.save(update_fields=[*PROFILE_FIELDS, "updated_at"])
+
+
+def user_mark_dashboard_seen(*, user: User) -> None:
+    """Remember this visit: the next one counts what arrived after it as new."""
+    User.objects.filter(pk=user.pk).update(dashboard_seen_at=timezone.now())

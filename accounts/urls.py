@@ -13,6 +13,7 @@ urlpatterns = [
     path("dashboard/", views.dashboard_view, name="dashboard"),
     path("portal/", views.candidate_portal_view, name="candidate_portal"),
     path("recruiter/", views.recruiter_dashboard_view, name="recruiter_dashboard"),
+    path("operations/", views.admin_dashboard_view, name="admin_dashboard"),
     path("accounts/verify/<str:token>", views.verify_email_view, name="verify_email"),
     path("accounts/verify-again/", views.resend_verification_view, name="resend_verification"),
     path("password/reset/", views.PasswordResetRequestView.as_view(), name="password_reset"),

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from rest_framework.exceptions import ValidationError
 
 from accounts import services
+from accounts.dashboard import dashboard_panels
 from accounts.forms import (
     LoginForm,
     PasswordResetRequestForm,
@@ -138,6 +139,8 @@ def profile_view(request):
 @login_required
 def dashboard_view(request):
     """Send each user to the home of their role (a domain expert: the question queue)."""
+    if request.user.role == Role.ADMIN:
+        return redirect("accounts:admin_dashboard")
     if request.user.role == Role.DOMAIN_EXPERT:
         return redirect("interviews:review_queue")
     if request.user.has_role(Role.RECRUITER):
@@ -145,14 +148,26 @@ def dashboard_view(request):
     return redirect("accounts:candidate_portal")
 
 
+def _dashboard(request, *, role: Role, template: str):
+    panels = dashboard_panels(role=role, request=request)
+    return render(request, template, {"panels": panels})
+
+
 @role_required(Role.CANDIDATE)
 def candidate_portal_view(request):
-    return render(request, "portal/dashboard.html")
+    return _dashboard(request, role=Role.CANDIDATE, template="portal/dashboard.html")
 
 
 @role_required(Role.RECRUITER)
 def recruiter_dashboard_view(request):
-    return render(request, "recruiter/dashboard.html")
+    response = _dashboard(request, role=Role.RECRUITER, template="recruiter/dashboard.html")
+    services.user_mark_dashboard_seen(user=request.user)
+    return response
+
+
+@role_required(Role.ADMIN)
+def admin_dashboard_view(request):
+    return _dashboard(request, role=Role.ADMIN, template="accounts/admin_dashboard.html")
 
 
 class PasswordResetRequestView(auth_views.PasswordResetView):

@@ -199,5 +199,13 @@ def sign_in(page, user) -> None:
 
 
 def open_menu(page, name: str) -> None:
-    """Follow a link of the main navigation."""
-    page.get_by_role("navigation", name="Main").get_by_role("link", name=name, exact=True).click()
+    """Follow a link of the main navigation, opening the phone menu or the user menu first
+    when the link is folded away."""
+    nav = page.get_by_role("navigation", name="Main")
+    link = nav.get_by_role("link", name=name, exact=True)
+    toggle = page.get_by_role("button", name="Menu")
+    if not link.is_visible() and toggle.is_visible():
+        toggle.click()
+    if not link.is_visible():
+        nav.locator("[data-user-menu] > summary").click()
+    link.click()

@@ -142,28 +142,50 @@ def test_anonymous_navigation_offers_sign_in_and_register_only(client):
     assert f'action="{reverse("accounts:logout")}"' not in page
 
 
-@pytest.mark.parametrize(
-    ("role", "sees_recruiter", "sees_admin"),
-    [
-        ("candidate", False, False),
-        ("recruiter", True, False),
-        ("domain_expert", True, False),
-        ("admin", True, True),
+ROLE_MENUS = {
+    "candidate": ["accounts:candidate_portal", "ats:my_applications", "jobs:matches"],
+    "recruiter": ["accounts:recruiter_dashboard", "jobs:manage", "ats:analytics"],
+    "domain_expert": ["interviews:review_queue", "jobs:manage", "ats:analytics"],
+    "admin": [
+        "accounts:admin_dashboard",
+        "interviews:review_queue",
+        "jobs:manage",
+        "ats:analytics",
+        "admin:index",
     ],
-)
-def test_navigation_shows_links_by_role(client, signed_in, role, sees_recruiter, sees_admin):
+}
+
+
+def _main_nav(page: str) -> str:
+    return page.split('aria-label="Main"')[1].split("</nav>")[0]
+
+
+@pytest.mark.parametrize("role", ROLE_MENUS)
+def test_each_role_sees_its_own_menu_and_no_other(client, signed_in, role):
     user = signed_in(role, name="Grace Hopper")
 
     page = client.get(reverse("accounts:profile")).content.decode()
 
-    assert f'href="{reverse("accounts:candidate_portal")}"' in page
-    assert f'href="{reverse("accounts:profile")}"' in page
-    assert (f'href="{reverse("accounts:recruiter_dashboard")}"' in page) is sees_recruiter
-    assert (f'href="{reverse("admin:index")}"' in page) is sees_admin
-    assert f'action="{reverse("accounts:logout")}"' in page
-    assert "Grace Hopper" in page
-    assert user.get_role_display() in page
+    nav = _main_nav(page)
+    for url_name in ROLE_MENUS[role]:
+        assert f'href="{reverse(url_name)}"' in nav
+    others = {name for other, names in ROLE_MENUS.items() if other != role for name in names}
+    for url_name in others - set(ROLE_MENUS[role]):
+        assert f'href="{reverse(url_name)}"' not in nav, url_name
+    assert f'href="{reverse("accounts:profile")}"' in nav
+    assert f'action="{reverse("accounts:logout")}"' in nav
+    assert "Grace Hopper" in nav
+    assert user.get_role_display() in nav
     assert f'href="{reverse("accounts:login")}"' not in page
+
+
+def test_recruiters_see_no_candidate_pages_in_their_menu(client, signed_in):
+    signed_in("recruiter")
+
+    nav = _main_nav(client.get(reverse("accounts:recruiter_dashboard")).content.decode())
+
+    for candidate_page in ["Matches", "Saved jobs", "Applications", "Resumes", "Practice"]:
+        assert f">{candidate_page}<" not in nav
 
 
 def test_navigation_marks_the_current_page(client, signed_in):
