@@ -15,7 +15,9 @@ import secrets
 
 from django.db import transaction
 
+from ats.identity import email_key
 from ats.models import Application, Scorecard, StageChange
+from ats.stages import Stage
 from gdpr.registry import registry
 
 logger = logging.getLogger(__name__)
@@ -65,14 +67,18 @@ def _export_application(application: Application) -> dict:
 @transaction.atomic
 def erase_applications(user) -> None:
     """Anonymise the user's applications; their files go once the erasure commits."""
-    applications = list(Application.objects.filter(candidate=user))
+    _anonymise_all(list(Application.objects.filter(candidate=user)), user=user)
+
+
+def _anonymise_all(applications: list[Application], *, user=None) -> None:
     files = [
         application.resume_file.name for application in applications if application.resume_file
     ]
     for application in applications:
         _anonymise(application)
     StageChange.objects.filter(application__in=applications).update(note="")
-    StageChange.objects.filter(application__in=applications, actor=user).update(actor=None)
+    if user is not None:
+        StageChange.objects.filter(application__in=applications, actor=user).update(actor=None)
     if files:
         transaction.on_commit(lambda: _delete_files(files))
 
@@ -142,5 +148,77 @@ def erase_scorecards(user) -> None:
     Scorecard.objects.filter(author=user).update(author=None)
 
 
+# Anonymous applicants (no account) find their applications by the email they gave.
+
+
+def _sent_without_account(email: str):
+    return Application.objects.filter(candidate__isnull=True, email_key=email_key(email))
+
+
+def count_anonymous_applications(email: str) -> int:
+    return _sent_without_account(email).count()
+
+
+def export_anonymous_applications(email: str) -> list[dict]:
+    applications = _sent_without_account(email).select_related("job").prefetch_related("history")
+    return [_export_application(application) for application in applications]
+
+
+@transaction.atomic
+def erase_anonymous_applications(email: str) -> int:
+    """Anonymise them as an account's erasure does; the recruiter's figures stay."""
+    applications = list(_sent_without_account(email).select_for_update())
+    _anonymise_all(applications)
+    return len(applications)
+
+
+# Retention: the data of applications that ended, and of applicants without an account.
+
+PURGE_BATCH = 2000
+
+
+def expired_closed_applications(cutoff):
+    return Application.objects.filter(
+        stage__in=[Stage.REJECTED, Stage.WITHDRAWN], stage_changed_at__lt=cutoff
+    )
+
+
+def expired_anonymous_applications(cutoff):
+    return Application.objects.filter(candidate__isnull=True, created_at__lt=cutoff)
+
+
+def purge_applications(expired) -> int:
+    """Delete in batches (with their history and scorecards); files go after the commit."""
+    removed = 0
+    while batch := list(expired.values_list("pk", flat=True)[:PURGE_BATCH]):
+        rows = Application.objects.filter(pk__in=batch)
+        files = [name for name in rows.values_list("resume_file", flat=True) if name]
+        rows.delete()
+        removed += len(batch)
+        if files:
+            transaction.on_commit(lambda files=files: _delete_files(files))
+    return removed
+
+
 registry.register("applications", export=export_applications, erase=erase_applications)
 registry.register("scorecards", export=export_scorecards, erase=erase_scorecards)
+registry.register_email_data(
+    "applications",
+    count=count_anonymous_applications,
+    export=export_anonymous_applications,
+    erase=erase_anonymous_applications,
+)
+registry.register_retention(
+    "closed_applications",
+    label="Rejected and withdrawn applications",
+    default_days=180,
+    expired=expired_closed_applications,
+    purge=purge_applications,
+)
+registry.register_retention(
+    "anonymous_applications",
+    label="Applications sent without an account",
+    default_days=365,
+    expired=expired_anonymous_applications,
+    purge=purge_applications,
+)

@@ -134,6 +134,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "core.tasks.sweep_durable_jobs",
         "schedule": conf.JOB_SWEEP_INTERVAL_SECONDS,
     },
+    "purge-expired-data": {
+        "task": "gdpr.tasks.purge_expired_data",
+        "schedule": conf.RETENTION_PURGE_INTERVAL_SECONDS,
+    },
 }
 JOB_STALE_AFTER_SECONDS = conf.JOB_STALE_AFTER_SECONDS
 JOB_MAX_ATTEMPTS = conf.JOB_MAX_ATTEMPTS

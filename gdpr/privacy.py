@@ -44,3 +44,12 @@ def erase_consents(user) -> None:
 
 
 registry.register("consents", export=export_consents, erase=erase_consents)
+
+
+def expired_audit_entries(cutoff):
+    return AuditLogEntry.objects.filter(created_at__lt=cutoff)
+
+
+registry.register_retention(
+    "audit_entries", label="Audit log entries", default_days=730, expired=expired_audit_entries
+)

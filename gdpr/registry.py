@@ -3,14 +3,22 @@ to erase what it holds about a user. Export and erasure then cover every app at 
 
 Apps register in INSTALLED_APPS order (lower layers first). Erasure runs in reverse, so the
 apps built on top clear their rows before the ones they depend on.
+
+Apps also declare:
+- retention kinds (`register_retention`): data kept only for a number of days, with the
+  query of what is past its date and how to purge it;
+- data held by email without an account (`register_email_data`): how an anonymous
+  applicant's data is found, exported and erased from the address they gave.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
+from django.db.models import QuerySet
 
 
 @dataclass(frozen=True)
@@ -20,14 +28,85 @@ class PersonalData:
     erase: Callable[[Any], None]
 
 
+def _delete(expired: QuerySet) -> int:
+    return expired.delete()[1].get(expired.model._meta.label, 0)
+
+
+@dataclass(frozen=True)
+class RetentionKind:
+    kind: str
+    label: str
+    default_days: int
+    # `expired(cutoff)`: the rows whose retention ended before `cutoff`.
+    expired: Callable[[datetime], QuerySet]
+    # `purge(rows)`: removes them (deletes by default); returns how many went.
+    purge: Callable[[QuerySet], int] = _delete
+
+
+@dataclass(frozen=True)
+class EmailData:
+    label: str
+    # `count(email)`, `export(email)` and `erase(email)` see only rows held without an account.
+    count: Callable[[str], int]
+    export: Callable[[str], Any]
+    erase: Callable[[str], int]
+
+
 class PrivacyRegistry:
     def __init__(self):
         self._entries: dict[str, PersonalData] = {}
+        self._retention: dict[str, RetentionKind] = {}
+        self._email_data: dict[str, EmailData] = {}
 
     def register(self, label: str, *, export: Callable, erase: Callable) -> None:
         if label in self._entries:
             raise ImproperlyConfigured(f"Personal data '{label}' is registered twice.")
         self._entries[label] = PersonalData(label, export, erase)
+
+    def register_retention(
+        self,
+        kind: str,
+        *,
+        label: str,
+        default_days: int,
+        expired: Callable[[datetime], QuerySet],
+        purge: Callable[[QuerySet], int] | None = None,
+    ) -> None:
+        if kind in self._retention:
+            raise ImproperlyConfigured(f"Retention kind '{kind}' is registered twice.")
+        if default_days < 1:
+            raise ImproperlyConfigured(f"Retention kind '{kind}' needs a positive default.")
+        options = {"purge": purge} if purge else {}
+        self._retention[kind] = RetentionKind(kind, label, default_days, expired, **options)
+
+    @property
+    def retention_kinds(self) -> list[RetentionKind]:
+        return list(self._retention.values())
+
+    def register_email_data(
+        self,
+        label: str,
+        *,
+        count: Callable[[str], int],
+        export: Callable[[str], Any],
+        erase: Callable[[str], int],
+    ) -> None:
+        if label in self._email_data:
+            raise ImproperlyConfigured(f"Email data '{label}' is registered twice.")
+        self._email_data[label] = EmailData(label, count, export, erase)
+
+    def count_email(self, email: str) -> int:
+        """How many rows are held for `email` without an account."""
+        return sum(entry.count(email) for entry in self._email_data.values())
+
+    def export_email(self, email: str) -> dict[str, Any]:
+        """Everything held for `email` without an account, keyed by label."""
+        return {label: entry.export(email) for label, entry in self._email_data.items()}
+
+    @transaction.atomic
+    def erase_email(self, email: str) -> dict[str, int]:
+        """Erase what is held for `email` without an account; how many rows, per label."""
+        return {entry.label: entry.erase(email) for entry in reversed(self._email_data.values())}
 
     @property
     def labels(self) -> list[str]:

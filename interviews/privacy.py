@@ -7,7 +7,7 @@ bank questions a person wrote are work product, not personal data, and stay.
 """
 
 from gdpr.registry import registry
-from interviews.models import InterviewSession, LiveInterview, SavedQuestion
+from interviews.models import Answer, InterviewSession, LiveInterview, SavedQuestion
 
 
 def _at(value):
@@ -98,3 +98,16 @@ def erase_library(user) -> None:
 registry.register("interview_sessions", export=export_sessions, erase=erase_sessions)
 registry.register("live_interviews", export=export_live_interviews, erase=erase_live_interviews)
 registry.register("question_library", export=export_library, erase=erase_library)
+
+
+def expired_transcripts(cutoff):
+    """The answers of sessions that ended before the cutoff; the sessions keep their scores."""
+    return Answer.objects.filter(session__completed_at__lt=cutoff)
+
+
+registry.register_retention(
+    "interview_transcripts",
+    label="Interview answers (transcripts)",
+    default_days=365,
+    expired=expired_transcripts,
+)

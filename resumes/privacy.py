@@ -2,7 +2,7 @@
 results, enhancement suggestions and cover letters."""
 
 from gdpr.registry import registry
-from resumes.models import CoverLetter, Resume
+from resumes.models import Analysis, CoverLetter, Resume
 from resumes.services.resumes import resume_delete
 
 
@@ -62,3 +62,13 @@ def erase_cover_letters(user) -> None:
 
 registry.register("resumes", export=export_resumes, erase=erase_resumes)
 registry.register("cover_letters", export=export_cover_letters, erase=erase_cover_letters)
+
+
+def expired_analyses(cutoff):
+    """Finished analyses (completed or failed) older than the cutoff."""
+    return Analysis.objects.filter(completed_at__lt=cutoff)
+
+
+registry.register_retention(
+    "analyses", label="Resume analyses", default_days=365, expired=expired_analyses
+)

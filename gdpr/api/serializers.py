@@ -1,6 +1,9 @@
 from rest_framework import serializers
 
+from core.api.validation import IdField
 from gdpr.consents import PURPOSES
+from gdpr.models import AuditAction
+from gdpr.retention import MAX_DAYS, MIN_DAYS
 
 
 class ConsentRecordSerializer(serializers.Serializer):
@@ -43,3 +46,75 @@ class ConsentDecisionSerializer(serializers.Serializer):
         max_length=16,
         help_text="The text version shown; a 409 if it is no longer the current one.",
     )
+
+
+class RetentionKindSerializer(serializers.Serializer):
+    kind = serializers.CharField()
+    label = serializers.CharField()
+    days = serializers.IntegerField(min_value=1)
+    default_days = serializers.IntegerField()
+    updated_at = serializers.DateTimeField(
+        allow_null=True, help_text="When an admin last set it; null: the default applies."
+    )
+
+
+class RetentionOverviewSerializer(serializers.Serializer):
+    kinds = RetentionKindSerializer(many=True)
+    min_days = serializers.IntegerField()
+    max_days = serializers.IntegerField()
+
+
+class RetentionUpdateSerializer(serializers.Serializer):
+    days = serializers.DictField(
+        child=serializers.IntegerField(min_value=MIN_DAYS, max_value=MAX_DAYS),
+        allow_empty=False,
+        help_text='Days per kind of data to change, e.g. {"closed_applications": 180}.',
+    )
+
+
+class PurgeRequestSerializer(serializers.Serializer):
+    dry_run = serializers.BooleanField(
+        default=True, help_text="Only count what would go (the default)."
+    )
+
+
+class PurgeKindSerializer(serializers.Serializer):
+    cutoff = serializers.DateTimeField(help_text="Rows older than this are past retention.")
+    count = serializers.IntegerField()
+
+
+class PurgeReportSerializer(serializers.Serializer):
+    dry_run = serializers.BooleanField()
+    ran_at = serializers.DateTimeField()
+    kinds = serializers.DictField(child=PurgeKindSerializer())
+    total = serializers.IntegerField()
+
+
+class AuditFilterSerializer(serializers.Serializer):
+    actor = IdField(required=False, help_text="The acting user's id.")
+    action = serializers.ChoiceField(choices=AuditAction.choices, required=False)
+    object_type = serializers.CharField(required=False, max_length=64)
+    object_id = serializers.CharField(required=False, max_length=64)
+    date_from = serializers.DateField(required=False, help_text="From this day (UTC), inclusive.")
+    date_to = serializers.DateField(required=False, help_text="To this day (UTC), inclusive.")
+
+    def validate(self, attrs):
+        start, end = attrs.get("date_from"), attrs.get("date_to")
+        if start and end and start > end:
+            raise serializers.ValidationError({"date_to": ["Must not be before date_from."]})
+        return attrs
+
+
+class AuditEntrySerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    created_at = serializers.DateTimeField()
+    action = serializers.ChoiceField(choices=AuditAction.choices)
+    action_label = serializers.CharField(source="get_action_display")
+    actor_id = serializers.IntegerField(allow_null=True)
+    actor_email = serializers.EmailField(
+        source="actor.email", allow_null=True, default=None, help_text="null once erased."
+    )
+    object_type = serializers.CharField()
+    object_id = serializers.CharField()
+    ip_address = serializers.IPAddressField(allow_null=True)
+    metadata = serializers.DictField()

@@ -1,5 +1,7 @@
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status
+from rest_framework.generics import ListAPIView
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -7,9 +9,19 @@ from core.api.schema import ERROR_REF
 from core.api.validation import validated
 from core.http import client_ip
 from gdpr.api import serializers as s
+from gdpr.api.permissions import IsAdminRole
+from gdpr.audit_log import audit_entries
 from gdpr.consents import CONSENT_TEXTS, consent_history, consent_record, latest_decisions
+from gdpr.downloads import audit_csv_response
 from gdpr.errors import ConsentTextOutdated
 from gdpr.presenters import consent_rows
+from gdpr.retention import (
+    MAX_DAYS,
+    MIN_DAYS,
+    purge_expired,
+    retention_overview,
+    retention_update,
+)
 
 
 class ConsentView(APIView):
@@ -47,3 +59,78 @@ def _overview(user) -> dict:
         "purposes": consent_rows(latest_decisions(history)),
         "history": s.ConsentRecordSerializer(history, many=True).data,
     }
+
+
+ADMIN_ONLY = {403: OpenApiResponse(ERROR_REF, description="Not an admin.")}
+
+
+class RetentionView(APIView):
+    """Admin: days each kind of data is kept before the periodic purge removes it."""
+
+    permission_classes = [IsAdminRole]
+
+    @extend_schema(responses={200: s.RetentionOverviewSerializer, **ADMIN_ONLY}, tags=["gdpr"])
+    def get(self, request):
+        return Response(_retention_body())
+
+    @extend_schema(
+        request=s.RetentionUpdateSerializer,
+        responses={200: s.RetentionOverviewSerializer, **ADMIN_ONLY},
+        tags=["gdpr"],
+    )
+    def put(self, request):
+        data = validated(s.RetentionUpdateSerializer, request.data)
+        retention_update(actor=request.user, days=data["days"], ip=client_ip(request))
+        return Response(_retention_body())
+
+
+def _retention_body() -> dict:
+    return {"kinds": retention_overview(), "min_days": MIN_DAYS, "max_days": MAX_DAYS}
+
+
+class RetentionPurgeView(APIView):
+    """Admin: what the purge would remove now (a dry run), or run it now."""
+
+    permission_classes = [IsAdminRole]
+
+    @extend_schema(
+        request=s.PurgeRequestSerializer,
+        responses={200: s.PurgeReportSerializer, **ADMIN_ONLY},
+        tags=["gdpr"],
+    )
+    def post(self, request):
+        data = validated(s.PurgeRequestSerializer, request.data)
+        return Response(purge_expired(dry_run=data["dry_run"], actor=request.user))
+
+
+class AuditLogView(ListAPIView):
+    """Admin: the audit log, newest first, filtered."""
+
+    permission_classes = [IsAdminRole]
+    serializer_class = s.AuditEntrySerializer
+
+    def get_queryset(self):
+        return audit_entries(**validated(s.AuditFilterSerializer, self.request.query_params))
+
+    @extend_schema(
+        parameters=[s.AuditFilterSerializer],
+        responses={200: s.AuditEntrySerializer(many=True), **ADMIN_ONLY},
+        tags=["gdpr"],
+    )
+    def get(self, request):
+        return self.list(request)
+
+
+class AuditLogCsvView(APIView):
+    """Admin: the filtered audit log as CSV (the download itself is audited)."""
+
+    permission_classes = [IsAdminRole]
+
+    @extend_schema(
+        parameters=[s.AuditFilterSerializer],
+        responses={(200, "text/csv"): OpenApiTypes.BINARY, **ADMIN_ONLY},
+        tags=["gdpr"],
+    )
+    def get(self, request):
+        filters = validated(s.AuditFilterSerializer, request.query_params)
+        return audit_csv_response(filters, actor=request.user, ip=client_ip(request))
