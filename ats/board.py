@@ -2,6 +2,8 @@
 
 Three queries whatever the number of applicants: the job, the counts per stage, and the
 cards (at most `per_stage` per stage, ranked by fit inside each stage by a window function).
+The funnel's open stages are columns; the final ones (hired, rejected, withdrawn) fold away
+with their counts.
 """
 
 from dataclasses import dataclass, field
@@ -12,7 +14,7 @@ from django.db.models.functions import RowNumber
 from django.utils import timezone
 
 from ats.models import Application, ApplicationSource
-from ats.stages import FUNNEL, Stage, recruiter_next_stages
+from ats.stages import CLOSED_STAGES, FUNNEL, Stage, recruiter_next_stages
 from jobs.models import Job
 
 # The board's column order: the funnel, then the two ways out of it.
@@ -43,19 +45,24 @@ class Card:
     source: str
     is_registered: bool
     allowed_next: tuple[str, ...]
+    # Said on the card: the refusal of a move made without JavaScript, the follow-ups
+    # offered after a move (ats.hooks).
+    note: str = ""
+    offers: list = field(default_factory=list)
 
     @property
     def next_choices(self) -> list[tuple[str, str]]:
-        """The allowed moves as (value, label), for the card's <select>."""
+        """The allowed moves as (value, label), for the move menu and the move page."""
         return [(stage, Stage(stage).label) for stage in self.allowed_next]
+
+    @property
+    def allowed_attr(self) -> str:
+        """The allowed moves for the board's script (drag targets), space-separated."""
+        return " ".join(self.allowed_next)
 
     @property
     def source_label(self) -> str:
         return ApplicationSource(self.source).label
-
-    @property
-    def may_reject(self) -> bool:
-        return Stage.REJECTED in self.allowed_next
 
 
 @dataclass
@@ -70,6 +77,10 @@ class Column:
         """How many applicants of this stage the board leaves out (lowest fit first)."""
         return self.count - len(self.cards)
 
+    @property
+    def is_final(self) -> bool:
+        return self.stage in CLOSED_STAGES
+
 
 @dataclass
 class Board:
@@ -80,6 +91,18 @@ class Board:
     @property
     def total(self) -> int:
         return sum(column.count for column in self.columns)
+
+    def cards(self):
+        return (card for column in self.columns for card in column.cards)
+
+    @property
+    def open_columns(self) -> list[Column]:
+        return [column for column in self.columns if not column.is_final]
+
+    @property
+    def final_columns(self) -> list[Column]:
+        """Hired, rejected, withdrawn: folded on the board, their counts always in view."""
+        return [column for column in self.columns if column.is_final]
 
 
 def _ranked_cards(job: Job, per_stage: int) -> QuerySet[Application]:
@@ -97,14 +120,14 @@ def _ranked_cards(job: Job, per_stage: int) -> QuerySet[Application]:
     )
 
 
-def _card(application: Application, now: datetime) -> Card:
+def card_for(application: Application, now: datetime | None = None) -> Card:
     return Card(
         id=str(application.pk),
         name=application.applicant_name,
         fit_score=application.fit_score,
         stage=application.stage,
         stage_changed_at=application.stage_changed_at,
-        days_in_stage=max((now - application.stage_changed_at).days, 0),
+        days_in_stage=max(((now or timezone.now()) - application.stage_changed_at).days, 0),
         source=application.source,
         is_registered=application.candidate_id is not None,
         allowed_next=recruiter_next_stages(application.stage),
@@ -126,5 +149,22 @@ def pipeline_board(*, job: Job, per_stage: int = PER_STAGE_DEFAULT) -> Board:
     now = timezone.now()
     if sum(counts.values()):
         for application in _ranked_cards(job, per_stage):
-            columns[application.stage].cards.append(_card(application, now))
+            columns[application.stage].cards.append(card_for(application, now))
     return Board(job=job, columns=list(columns.values()), per_stage=per_stage)
+
+
+def _either(labels: list[str]) -> str:
+    if len(labels) < 2:
+        return "".join(labels)
+    return f"{', '.join(labels[:-1])} or {labels[-1]}"
+
+
+def move_refusal(*, name: str, from_stage: str, to_stage: str) -> str:
+    """Why a recruiter cannot move this applicant there, in the board's words."""
+    here, there = Stage(from_stage).label, Stage(to_stage).label
+    allowed = [Stage(stage).label for stage in recruiter_next_stages(from_stage)]
+    if not allowed:
+        return f"{name} cannot move to {there}: {here} is a final stage."
+    if to_stage == Stage.WITHDRAWN:
+        return f"Only {name} can withdraw their application. From {here}: {_either(allowed)}."
+    return f"{name} cannot move from {here} to {there}. From {here}: {_either(allowed)}."

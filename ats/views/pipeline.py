@@ -1,25 +1,30 @@
-"""The recruiter's pipeline board of a job: columns by stage, a move form and a reject
-button on every card, and a bulk form for the ticked cards. Plain forms: no JavaScript.
+"""The recruiter's pipeline board of a job: columns by stage, compact cards, and a bulk form
+for the ticked cards.
 
-The same services as the API; a refused move or a conflict comes back as a message on the
-board. Another recruiter's job or application is a 404.
+A card moves three ways: dragged to another column or picked from its move menu (the board's
+script posts here and asks for JSON), or without JavaScript through the card's move page.
+The same services as the API; a refused move or a conflict is said on the card (JSON), or on
+the board as a message and on the card (pages). Another recruiter's job or application is a
+404.
 """
 
 import uuid
+from dataclasses import asdict
 
 from django import forms
 from django.contrib import messages
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.models import Role
 from accounts.permissions import role_required
 from ats.api.serializers import MAX_NOTE
-from ats.board import PER_STAGE_MAX, pipeline_board
-from ats.errors import BulkStageMoveNotAllowed
+from ats.board import PER_STAGE_MAX, card_for, move_refusal, pipeline_board
+from ats.errors import BulkStageMoveNotAllowed, StageMoveNotAllowed
+from ats.hooks import move_followups
 from ats.selectors import application_get_managed, applications_managed_by, job_get_managed
 from ats.services.pipeline import (
     MAX_BULK,
@@ -97,7 +102,7 @@ def _form_problems(form: forms.Form) -> str:
 
 
 def _cards_per_column(request) -> int:
-    """A page shows 20 cards a column (each carries its forms); "show more" asks for more."""
+    """A page shows 20 cards a column; "show more" asks for more."""
     try:
         wanted = int(request.GET.get("per_stage", PAGE_STEP))
     except ValueError:
@@ -110,24 +115,58 @@ def _cards_per_column(request) -> int:
 def board_view(request, job_id):
     job = _board_job(request.user, job_id)
     board = pipeline_board(job=job, per_stage=_cards_per_column(request))
-    context = {"board": board, "bulk_targets": BULK_TARGETS, "more": board.per_stage + PAGE_STEP}
-    context["max_per_stage"] = PER_STAGE_MAX
+    notes, offers = _card_notes(request), _followups_after_move(request, job)
+    for card in board.cards():
+        card.note, card.offers = notes.get(card.id, ""), offers.get(card.id, [])
+    context = {
+        "board": board,
+        "bulk_targets": BULK_TARGETS,
+        "more": board.per_stage + PAGE_STEP,
+        "max_per_stage": PER_STAGE_MAX,
+    }
     return render(request, "ats/board.html", context)
 
 
+def _card_notes(request) -> dict[str, str]:
+    """The refusals of moves made without JavaScript, by card, to show on the card too."""
+    notes = {}
+    for message in messages.get_messages(request):
+        tags = message.extra_tags.split()
+        if "card-refusal" in tags:
+            notes[tags[-1]] = str(message)
+    return notes
+
+
+def _followups_after_move(request, job) -> dict:
+    """{card id: follow-ups} for the card a move page has just moved (`?moved=<id>`)."""
+    moved = _uuids([request.GET.get("moved", "")])
+    if not moved:
+        return {}
+    application = applications_managed_by(user=request.user).filter(job=job, pk=moved[0]).first()
+    if application is None:
+        return {}
+    return {str(application.pk): move_followups(application=application, user=request.user)}
+
+
+def _wants_json(request) -> bool:
+    return "application/json" in request.headers.get("Accept", "")
+
+
 @recruiter_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def move_view(request, application_id):
+    """GET: the move page of one card (no JavaScript). POST: the move, from anywhere."""
     try:
         application = application_get_managed(user=request.user, application_id=application_id)
     except DomainError as exc:
         raise Http404 from exc
-    fallback = _board_url(application.job_id, f"card-{application.pk}")
+    if request.method == "GET":
+        return _move_page(request, application)
     form = MoveForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _form_problems(form))
-        return _back(request, fallback)
+        return _move_refused(request, application, _form_problems(form), status=400)
     to_stage = form.cleaned_data["stage"]
+    from_stage = form.cleaned_data["from_stage"] or application.stage
     try:
         # From the stage the recruiter saw: if it has moved since, a conflict.
         application_move_stage(
@@ -135,14 +174,53 @@ def move_view(request, application_id):
             to_stage=to_stage,
             actor=request.user,
             note=form.cleaned_data["note"],
-            from_stage=form.cleaned_data["from_stage"] or None,
+            from_stage=from_stage,
         )
+    except StageMoveNotAllowed as exc:
+        words = move_refusal(
+            name=application.applicant_name, from_stage=from_stage, to_stage=to_stage
+        )
+        return _move_refused(request, application, words, status=exc.status_code)
     except DomainError as exc:
-        messages.error(request, f"{application.applicant_name}: {exc.detail}")
-    else:
-        label = Stage(to_stage).label.lower()
-        messages.success(request, f"{application.applicant_name} moved to {label}.")
+        words = f"{application.applicant_name}: {exc.detail}"
+        return _move_refused(request, application, words, status=exc.status_code)
+    return _moved(request, application)
+
+
+def _move_page(request, application):
+    context = {
+        "application": application,
+        "card": card_for(application),
+        "board_url": _board_url(application.job_id, f"card-{application.pk}"),
+    }
+    return render(request, "ats/move.html", context)
+
+
+def _moved(request, application):
+    label = Stage(application.stage).label.lower()
+    words = f"{application.applicant_name} moved to {label}."
+    if _wants_json(request):
+        card = card_for(application)
+        followups = move_followups(application=application, user=request.user)
+        return JsonResponse(
+            {
+                "message": words,
+                "stage": card.stage,
+                "allowed": [{"stage": value, "label": name} for value, name in card.next_choices],
+                "followups": [asdict(offer) for offer in followups],
+            }
+        )
+    messages.success(request, words)
+    fallback = _board_url(application.job_id)
+    fallback = f"{fallback}?moved={application.pk}#card-{application.pk}"
     return _back(request, fallback)
+
+
+def _move_refused(request, application, words: str, *, status: int):
+    if _wants_json(request):
+        return JsonResponse({"detail": words}, status=status)
+    messages.error(request, words, extra_tags=f"card-refusal {application.pk}")
+    return _back(request, _board_url(application.job_id, f"card-{application.pk}"))
 
 
 @recruiter_required
