@@ -1,5 +1,5 @@
-"""What a candidate hears when their application moves: a plain-text email, and a socket
-notification when they have an account.
+"""What a candidate hears when their application moves, and what a recruiter hears when one
+arrives: a plain-text email, and a socket notification when they have an account.
 
 Only the moves in ats.stages.CANDIDATE_NOTIFIED are told. The recruiters' notes and reasons
 stay internal: no message quotes them.
@@ -124,4 +124,52 @@ def stage_change_notify(*, change: StageChange) -> bool:
             user_id=recipient.user_id,
             payload=stage_payload(application=application, stage=change.to_stage),
         )
+    return True
+
+
+# --- The recruiter: a new application --------------------------------------------------------
+
+
+def new_application_message(application: Application) -> StageMessage:
+    """The owner's email: who applied to which posting, with their fit, and the board's link."""
+    job = application.job
+    board = settings.SITE_URL + reverse("ats:board", kwargs={"job_id": job.pk})
+    fit = f" (fit {application.fit_score}/100)" if application.fit_score is not None else ""
+    body = "\n".join(
+        [
+            f"{application.applicant_name} applied to {job.title}{fit}.",
+            "",
+            "See them on the pipeline board:",
+            board,
+            "",
+            "— Hirewise",
+        ]
+    )
+    return StageMessage(subject=f"New application: {job.title}", body=body)
+
+
+def new_application_payload(application: Application) -> dict:
+    return {
+        "type": "application.received",
+        "application_id": str(application.pk),
+        "job_id": application.job_id,
+        "job_title": application.job.title,
+        "applicant_name": application.applicant_name,
+        "url": reverse("ats:board", kwargs={"job_id": application.job_id}),
+    }
+
+
+def new_application_notify(*, application: Application) -> bool:
+    """Email the job's owner and push to their open sockets; False when the owner is gone."""
+    owner = application.job.owner
+    if owner is None or not owner.is_active or not owner.email:
+        return False
+    message = new_application_message(application)
+    send_mail(
+        subject=message.subject,
+        message=message.body,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        recipient_list=[owner.email],
+    )
+    notify_user(user_id=owner.pk, payload=new_application_payload(application))
     return True

@@ -27,6 +27,8 @@ from ats.identity import email_key
 from ats.models import Application, ApplicationSource, StageChange
 from ats.services.pipeline import application_move_stage
 from ats.stages import Stage
+from ats.tasks import tell_recruiter_of_application
+from core.outbox import outbox_enqueue
 from gdpr.audit import audit_record
 from gdpr.crypto import decrypt_bytes, encrypt_bytes
 from gdpr.models import AuditAction
@@ -267,6 +269,7 @@ def _save(application: Application, *, encrypted: bytes | None, actor) -> Applic
                 target=application,
                 metadata={"job_id": application.job_id, "source": application.source},
             )
+            outbox_enqueue(tell_recruiter_of_application, str(application.pk))
     except IntegrityError as exc:
         _delete_file(application)
         duplicate = Application.objects.filter(

@@ -53,6 +53,34 @@ def candidates_ranked_for_job(*, user, job_id) -> tuple[Job, list[RankedCandidat
     return job, ranked
 
 
+RESCORE_CHUNK = 200
+
+
+def job_applications_rescore(*, job_id: int) -> int:
+    """Score again every application to the job whose stored fit is stale; how many changed.
+
+    Runs in the background after the posting is edited (ats.receivers), in chunks so a job
+    with thousands of applicants never holds them all in memory.
+    """
+    job = Job.objects.filter(pk=job_id).first()
+    if job is None:
+        return 0
+    applications = (
+        Application.objects.filter(job=job).select_related("resume").order_by("created_at", "pk")
+    )
+    changed = 0
+    for start in range(0, applications.count(), RESCORE_CHUNK):
+        stale = []
+        for application in applications[start : start + RESCORE_CHUNK]:
+            score, fit = _fit_now(application, job)
+            if score is not None and (application.fit_score != score or application.fit != fit):
+                application.fit_score, application.fit = score, fit
+                stale.append(application)
+        Application.objects.bulk_update(stale, ["fit_score", "fit"])
+        changed += len(stale)
+    return changed
+
+
 def _fit_now(application: Application, job: Job) -> tuple[int | None, dict | None]:
     """The score and `fit` the application would get at apply time, computed now.
 

@@ -13,6 +13,7 @@ from jobs.errors import JobExpired, JobHasApplications, NotJobOwner
 from jobs.freshness import jobs_changed
 from jobs.models import Job, JobStatus
 from jobs.selectors import job_may_change
+from jobs.signals import job_content_changed
 
 SKILL_FIELDS = ("required_skills", "preferred_skills")
 # What jobs_derive may change, saved with whatever the caller changed.
@@ -69,6 +70,7 @@ def job_update(*, job: Job, user, data: dict) -> Job:
         jobs_derive([job], extract_skills=extract)
         job.save(update_fields=[*changed, *DERIVED_FIELDS, "updated_at"])
         jobs_changed()
+        job_content_changed.send(sender=Job, job=job)
     if status is not None and status != job.status:
         job = job_set_status(job=job, user=user, status=status)
     return job
