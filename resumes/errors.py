@@ -46,6 +46,16 @@ class UnknownSuggestion(DomainError):
     message = "Some suggestion ids do not belong to this enhancement."
 
 
+class PromptNotAnswered(DomainError):
+    """An accepted suggestion still asks for something only the person knows (a number)."""
+
+    error_code = "prompt_not_answered"
+    message = (
+        "Some accepted suggestions ask for a detail only you know: send your own wording in "
+        "`edits`, with the bracketed prompt replaced."
+    )
+
+
 class ResumeNotReadable(DomainError):
     error_code = "resume_not_parsed"
     message = "This resume has no readable text to work from."

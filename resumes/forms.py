@@ -4,9 +4,11 @@ from django import forms
 from django.conf import settings
 from django.template.defaultfilters import date as format_date
 
+from resumes.enhancement.document import open_prompts
 from resumes.job_targets import MIN_JOB_DESCRIPTION
 from resumes.models import CoverLetterTone, Resume
 from resumes.rendering import RESUME_FORMATS, TEMPLATES
+from resumes.services.documents import unanswered_prompt
 
 ACCEPTED_FILES = ".pdf,.docx,.doc,.txt,application/pdf,application/msword,text/plain,"
 ACCEPTED_FILES += "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -99,13 +101,19 @@ class CoverLetterForm(JobDescriptionMixin, forms.Form):
 
 class DecisionsForm(forms.Form):
     """Per suggestion an optional accept/reject choice (`decision-<id>`) and the person's own
-    wording to use instead of the proposal (`edit-<id>`)."""
+    wording to use instead of the proposal (`edit-<id>`).
+
+    A proposal with a bracketed prompt ("[add a measurable result …]") starts its wording
+    field filled with the proposal, and is accepted only once the prompt is replaced.
+    """
 
     def __init__(
         self, *args, suggestions: list[dict], decisions: dict[str, str], edits: dict, **kwargs
     ):
         super().__init__(*args, **kwargs)
+        self.suggestions = {suggestion["id"]: suggestion for suggestion in suggestions}
         for suggestion in suggestions:
+            asks = bool(open_prompts(suggestion.get("proposed"), suggestion.get("original")))
             self.fields[self.field_name(suggestion["id"])] = forms.ChoiceField(
                 label=f"Decision on: {suggestion['reason']}",
                 choices=DECISION_CHOICES,
@@ -114,11 +122,29 @@ class DecisionsForm(forms.Form):
                 initial=decisions.get(suggestion["id"]),
             )
             self.fields[self.edit_name(suggestion["id"])] = forms.CharField(
-                label="Your wording (optional)",
+                label="Your line, with the detail filled in" if asks else "Your wording",
                 required=False,
                 max_length=1000,
-                initial=edits.get(suggestion["id"], ""),
+                initial=edits.get(suggestion["id"]) or (suggestion["proposed"] if asks else ""),
             )
+
+    def asks_for_detail(self, suggestion_id: str) -> bool:
+        suggestion = self.suggestions[suggestion_id]
+        return bool(open_prompts(suggestion.get("proposed"), suggestion.get("original")))
+
+    def clean(self):
+        data = super().clean()
+        for suggestion_id, suggestion in self.suggestions.items():
+            if data.get(self.field_name(suggestion_id)) != "accepted":
+                continue
+            prompt = unanswered_prompt(suggestion, data.get(self.edit_name(suggestion_id)))
+            if prompt is not None:
+                self.add_error(
+                    self.edit_name(suggestion_id),
+                    f"Replace {prompt} with your own detail (a number, for example) before "
+                    "accepting this suggestion.",
+                )
+        return data
 
     @staticmethod
     def field_name(suggestion_id: str) -> str:
@@ -139,7 +165,12 @@ class DecisionsForm(forms.Form):
         return self._by_prefix(self.field_name(""))
 
     def edits(self) -> dict[str, str]:
-        return self._by_prefix(self.edit_name(""))
+        """The wordings the person wrote (a pre-filled proposal left as it was is none)."""
+        return {
+            suggestion_id: text
+            for suggestion_id, text in self._by_prefix(self.edit_name("")).items()
+            if text != self.suggestions[suggestion_id].get("proposed")
+        }
 
 
 class DownloadEnhancedForm(forms.Form):

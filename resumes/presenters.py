@@ -64,7 +64,33 @@ def report(result: dict) -> dict:
         "skill_groups": skill_groups(result.get("profile", {}).get("skills") or {}),
         "match_gauge": gauge(match["match_percentage"]) if match else None,
         "required_matched": required_matched(match) if match else None,
+        "fixes": fixes(ats),
     }
+
+
+def fixes(ats: dict) -> list[dict]:
+    """One list of what to change, in plain words, the biggest gain in overall points first.
+
+    A deduction of `points` in a category weighing w % costs the overall score points * w %;
+    fixing it wins them back. Deductions with the same advice are one fix. Results stored
+    before deductions carried their advice show the finding instead.
+    """
+    weights = ats.get("weights") or {}
+    merged: dict[str, dict] = {}
+    for deduction in ats.get("deductions") or ():
+        text = deduction.get("advice") or deduction["detail"]
+        fix = merged.setdefault(text, {"text": text, "found": [], "gain": 0.0})
+        fix["found"].append(deduction["detail"])
+        fix["gain"] += deduction["points"] * weights.get(deduction["category"], 0)
+    ordered = sorted(merged.values(), key=lambda fix: -fix["gain"])
+    return [{**fix, "gain_words": _points_words(fix["gain"])} for fix in ordered]
+
+
+def _points_words(gain: float) -> str:
+    if gain < 0.5:
+        return "under 1 point"
+    points = math.floor(gain + 0.5)
+    return "1 point" if points == 1 else f"{points} points"
 
 
 def required_matched(match: dict) -> int:

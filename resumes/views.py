@@ -283,6 +283,7 @@ def enhancement_view(request, enhancement_id):
                 "kind_label": suggestion["kind"].replace("_", " ").capitalize(),
                 "field": form[DecisionsForm.field_name(suggestion["id"])],
                 "edit_field": form[DecisionsForm.edit_name(suggestion["id"])],
+                "asks": form.asks_for_detail(suggestion["id"]),
             }
             for suggestion in enhancement.suggestions
         ],

@@ -19,6 +19,7 @@ class Deduction:
             "rule": self.rule,
             "points": self.points,
             "detail": self.detail,
+            "advice": self.advice,
         }
 
 

@@ -45,6 +45,13 @@ def base_document(profile: dict) -> dict:
     }
 
 
+def open_prompts(proposed: str | None, original: str | None = None) -> list[str]:
+    """The bracketed prompts of a proposal that only the person can answer (the original's
+    own brackets excepted): "[add a measurable result, e.g. 30% faster]"."""
+    kept = set(_PROMPT_RE.findall(original or ""))
+    return [prompt.strip() for prompt in _PROMPT_RE.findall(proposed or "") if prompt not in kept]
+
+
 def without_prompts(proposed: str | None, original: str | None = None) -> str:
     """The proposal minus bracketed prompts the original did not already contain."""
     if not proposed:

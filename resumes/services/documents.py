@@ -4,7 +4,8 @@ from django.db import transaction
 
 from resumes.cover_letters import compose, render_cover_letter
 from resumes.enhancement import apply, suggest
-from resumes.errors import ResumeNotReadable, UnknownSuggestion
+from resumes.enhancement.document import open_prompts
+from resumes.errors import PromptNotAnswered, ResumeNotReadable, UnknownSuggestion
 from resumes.job_targets import job_target_dump
 from resumes.models import CoverLetter, Enhancement, Resume
 from resumes.rendering import render_resume
@@ -37,6 +38,7 @@ def enhancement_decide(
     some of them; unknown ids change nothing (400)."""
     edits = edits or {}
     _check_ids(enhancement, [*decisions, *edits])
+    _check_prompts_answered(enhancement, decisions, edits)
     with transaction.atomic():
         locked = Enhancement.objects.select_for_update().get(pk=enhancement.pk)
         locked.decisions = {**locked.decisions, **decisions}
@@ -57,6 +59,35 @@ def enhancement_render(
         resume.text, resume.parsed_data, enhancement.suggestions, accepted, edits=enhancement.edits
     )
     return render_resume(document, template_id, fmt)
+
+
+def unanswered_prompt(suggestion: dict, edit: str | None) -> str | None:
+    """The prompt an accepted suggestion still asks the person to answer, or None.
+
+    A proposal like "Led code reviews [add a measurable result, e.g. 30% faster]" minus its
+    prompt is often the original line again, so accepting it alone would change nothing in
+    the download: the person's own wording must replace the prompt.
+    """
+    prompts = open_prompts(suggestion.get("proposed"), suggestion.get("original"))
+    if not prompts:
+        return None
+    if edit and edit.strip() and not open_prompts(edit, suggestion.get("original")):
+        return None
+    return prompts[0]
+
+
+def _check_prompts_answered(enhancement: Enhancement, decisions: dict, edits: dict) -> None:
+    by_id = {item["id"]: item for item in enhancement.suggestions}
+    errors = {}
+    for suggestion_id, decision in decisions.items():
+        if decision != "accepted":
+            continue
+        edit = edits.get(suggestion_id, enhancement.edits.get(suggestion_id))
+        prompt = unanswered_prompt(by_id[suggestion_id], edit)
+        if prompt is not None:
+            errors[suggestion_id] = [f"Replace {prompt} with your own detail before accepting."]
+    if errors:
+        raise PromptNotAnswered(errors=errors)
 
 
 def _check_ids(enhancement: Enhancement, ids) -> None:

@@ -1,5 +1,6 @@
 """The candidate's resume pages, as a person in a browser meets them (no JavaScript)."""
 
+import html
 import re
 
 import pytest
@@ -8,6 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from resumes.models import Analysis, AnalysisStatus, CoverLetter, Enhancement, Resume
+from resumes.presenters import fixes
 from resumes.services import documents
 from tests.accounts.factories import CandidateFactory
 from tests.resumes.factories import JOB_DESCRIPTION, SAMPLE_RESUME, AnalysisFactory, ResumeFactory
@@ -233,9 +235,7 @@ def test_an_analysis_started_from_the_page_shows_its_full_result(client, complet
         assert f"{category.title()}" in text
         assert f'value="{value}"' in page
     assert "Section scores" in text
-    deduction = result["ats_score"]["deductions"][0]
-    assert f"<code>{deduction['rule']}</code>" in page
-    assert f"{result['review']['score']}/10" in text
+    assert result["ats_score"]["deductions"][0]["advice"] in text
     assert result["estimated_preparation_time"] in text
     for skill in result["skill_match_analysis"]["missing_required_skills"]:
         assert f'<li class="chip chip--missing">{skill}</li>' in page
@@ -243,8 +243,75 @@ def test_an_analysis_started_from_the_page_shows_its_full_result(client, complet
     assert project["title"] in text
     assert f"about {project['estimated_hours']} hours" in text
     assert 'rel="noopener"' in page
-    assert "local engine" in text
+    assert "The summary and assessment are written by Hirewise" in text
     assert "data-analysis" not in page  # finished: no live progress, no socket
+
+
+def test_the_result_page_has_one_list_of_fixes_biggest_gain_first(client, completed):
+    page = _page(client.get(reverse("resumes:analysis", args=[completed.pk])))
+    text = _text(page)
+    ats = completed.result["ats_score"]
+
+    fixes = re.findall(
+        r'<p class="fix-list__text">([^<]+) <span class="fix-list__gain">\+(\d+|under 1) point',
+        page,
+    )
+    assert fixes, "no fixes listed"
+    gains = [0 if gain == "under 1" else int(gain) for _, gain in fixes]
+    assert gains == sorted(gains, reverse=True)
+    expected = {d["advice"] for d in ats["deductions"]}
+    assert {html.unescape(fix) for fix, _ in fixes} == expected
+    # One list: the review's pros and cons and the separate weaknesses are not repeated.
+    for heading in ("Pros", "Cons", "Weaknesses", "Recommendations", "Where the points went"):
+        assert f">{heading}<" not in page
+    assert "What already works" in text
+
+
+def test_the_result_page_shows_no_rule_ids_or_engine_jargon(client, completed):
+    page = _page(client.get(reverse("resumes:analysis", args=[completed.pk])))
+    for deduction in completed.result["ats_score"]["deductions"]:
+        assert deduction["rule"] not in page
+    for jargon in ("local engine", "tfidf", "Text similarity", "<code>"):
+        assert jargon not in page
+    # The ids stay in the stored result the API returns.
+    assert all(d["rule"] for d in completed.result["ats_score"]["deductions"])
+
+
+def test_a_fix_gains_its_points_times_the_category_weight():
+    ats = {
+        "weights": {"impact": 0.2, "keywords": 0.25},
+        "deductions": [
+            {
+                "category": "impact",
+                "rule": "a",
+                "points": 25,
+                "detail": "5 of 8 bullets.",
+                "advice": "Add numbers.",
+            },
+            {
+                "category": "keywords",
+                "rule": "b",
+                "points": 40,
+                "detail": "Few skills.",
+                "advice": "Name skills.",
+            },
+            {
+                "category": "impact",
+                "rule": "c",
+                "points": 1,
+                "detail": "A weak phrase.",
+                "advice": "Say what you did.",
+            },
+            {"category": "impact", "rule": "old", "points": 10, "detail": "Stored before advice."},
+        ],
+    }
+    listed = [(fix["text"], fix["gain_words"]) for fix in fixes(ats)]
+    assert listed == [
+        ("Name skills.", "10 points"),
+        ("Add numbers.", "5 points"),
+        ("Stored before advice.", "2 points"),
+        ("Say what you did.", "under 1 point"),
+    ]
 
 
 def test_a_running_analysis_shows_live_progress_hooks_and_a_refresh_link(client, resume):

@@ -201,12 +201,14 @@ def test_every_deduction_names_its_category_rule_points_and_detail():
             "rule": "missing_email",
             "points": 15,
             "detail": "No email address was found.",
+            "advice": "Add an email address at the top of the resume.",
         },
         {
             "category": "formatting",
             "rule": "long_lines",
             "points": 3,
             "detail": "1 line is longer than 200 characters.",
+            "advice": "Break 1 line of over 200 characters into shorter bullets.",
         },
     ]
 
@@ -225,6 +227,7 @@ def test_bullets_without_numbers_cost_points_in_proportion():
         "rule": "bullets_without_numbers",
         "points": 25,
         "detail": "5 of 8 experience bullets have no number.",
+        "advice": "Add a number to 5 experience bullets (e.g. users, %, time saved).",
     }
 
 
