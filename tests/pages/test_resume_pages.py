@@ -8,10 +8,12 @@ from django.contrib.staticfiles import finders
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from resumes.extraction import extract_text
 from resumes.models import Analysis, AnalysisStatus, CoverLetter, Enhancement, Resume
 from resumes.presenters import fixes
 from resumes.services import documents
 from tests.accounts.factories import CandidateFactory
+from tests.conftest import client_for
 from tests.resumes.factories import JOB_DESCRIPTION, SAMPLE_RESUME, AnalysisFactory, ResumeFactory
 
 pytestmark = pytest.mark.django_db
@@ -460,7 +462,12 @@ def test_accept_and_reject_decisions_persist_and_show_checked(client, enhancemen
     url = reverse("resumes:enhancement", args=[enhancement.pk])
 
     response = client.post(
-        url, {f"decision-{first['id']}": "accepted", f"decision-{second['id']}": "rejected"}
+        url,
+        {
+            f"decision-{first['id']}": "accepted",
+            f"edit-{first['id']}": "Led code reviews for 6 engineers",
+            f"decision-{second['id']}": "rejected",
+        },
     )
 
     assert response["Location"] == url
@@ -482,6 +489,87 @@ def test_own_wording_is_saved_with_the_decision_and_shown_again(client, enhancem
     enhancement.refresh_from_db()
     assert enhancement.edits == {first["id"]: own}
     assert f'value="{own}"' in _page(client.get(url))
+
+
+def test_a_suggestion_with_a_placeholder_starts_its_line_filled_with_the_proposal(
+    client, enhancement
+):
+    first = enhancement.suggestions[0]
+    assert "[add a measurable result" in first["proposed"]
+    page = _page(client.get(reverse("resumes:enhancement", args=[enhancement.pk])))
+    assert "Your line, with the detail filled in" in page
+    assert (
+        f'name="edit-{first["id"]}" id="id_edit-{first["id"]}" value="{first["proposed"]}"' in page
+    )
+
+
+@pytest.mark.parametrize(
+    "edit", [None, "", "Led code reviews [add a measurable result, e.g. 30% faster]"]
+)
+def test_accepting_a_placeholder_needs_the_missing_number_first(client, enhancement, edit):
+    first = enhancement.suggestions[0]
+    data = {f"decision-{first['id']}": "accepted"}
+    if edit is not None:
+        data[f"edit-{first['id']}"] = edit
+    response = client.post(reverse("resumes:enhancement", args=[enhancement.pk]), data)
+
+    assert response.status_code == 200  # the form again, with its error
+    page = response.content.decode()
+    assert "Replace [add a measurable result, e.g. 30% faster] with your own detail" in page
+    assert f'href="#id_edit-{first["id"]}"' in page  # the summary links to the field
+    assert 'aria-invalid="true"' in page
+    enhancement.refresh_from_db()
+    assert enhancement.decisions == {} and enhancement.edits == {}
+
+
+def test_rejecting_a_placeholder_needs_no_number_and_keeps_no_wording(client, enhancement):
+    first = enhancement.suggestions[0]
+    client.post(
+        reverse("resumes:enhancement", args=[enhancement.pk]),
+        {f"decision-{first['id']}": "rejected", f"edit-{first['id']}": first["proposed"]},
+    )
+    enhancement.refresh_from_db()
+    assert enhancement.decisions == {first["id"]: "rejected"}
+    assert enhancement.edits == {}
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx"])
+def test_the_download_contains_the_accepted_line_with_its_number(client, enhancement, fmt):
+    first = enhancement.suggestions[0]
+    own = "Led weekly code reviews for 6 engineers, cutting review time by 30%"
+    client.post(
+        reverse("resumes:enhancement", args=[enhancement.pk]),
+        {f"decision-{first['id']}": "accepted", f"edit-{first['id']}": own},
+    )
+
+    response = client.get(
+        reverse("resumes:enhancement_download", args=[enhancement.pk]),
+        {"template": "classic", "format": fmt},
+    )
+
+    text = " ".join(extract_text(response.content, fmt).text.split())
+    assert own in text
+    assert first["original"] not in text
+    assert "[add" not in text
+
+
+def test_the_api_refuses_an_accepted_placeholder_without_wording(enhancement):
+    first = enhancement.suggestions[0]
+    api = client_for(enhancement.owner)
+    url = f"/api/v1/resumes/enhancements/{enhancement.pk}/decisions"
+
+    refused = api.post(url, {"decisions": {first["id"]: "accepted"}}, format="json")
+
+    assert refused.status_code == 400
+    body = refused.json()
+    assert body["error_code"] == "prompt_not_answered"
+    assert list(body["errors"]) == [first["id"]]
+    accepted = api.post(
+        url,
+        {"decisions": {first["id"]: "accepted"}, "edits": {first["id"]: "Led 40 code reviews"}},
+        format="json",
+    )
+    assert accepted.status_code == 200
 
 
 def test_saving_without_any_decision_asks_for_one(client, enhancement):

@@ -53,7 +53,11 @@ def test_decisions_are_saved_and_unknown_ids_change_nothing(candidate_client, re
     enhancement = enhance(candidate_client, resume).json()
     first_id = enhancement["suggestions"][0]["id"]
     url = f"/api/v1/resumes/enhancements/{enhancement['id']}/decisions"
-    response = candidate_client.post(url, {"decisions": {first_id: "accepted"}}, format="json")
+    # The first suggestion asks for a number ("[add a measurable result …]"): the wording.
+    own = {first_id: "Led code reviews for 6 engineers"}
+    response = candidate_client.post(
+        url, {"decisions": {first_id: "accepted"}, "edits": own}, format="json"
+    )
     assert response.status_code == 200
     assert response.json()["decisions"] == {first_id: "accepted"}
 
