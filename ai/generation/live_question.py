@@ -57,8 +57,13 @@ def _resume(facts: dict) -> str:
 
 
 def _missing(facts: dict) -> str:
+    """The missed points as prose: a point in the interviewer's words ("the part you
+    played") reads as it is; one quoted from the resume or the rubric is quoted."""
     points = [strip_end(point) for point in facts.get("missing_points") or []]
-    return join_words(f"“{point}”" for point in points[:MAX_POINTS_NAMED])
+    return join_words(
+        point if point.startswith(("the ", "your ", "what ", "why", "how ")) else f"“{point}”"
+        for point in points[:MAX_POINTS_NAMED]
+    )
 
 
 def _follow_up(facts: dict) -> str:
@@ -81,7 +86,7 @@ def _scenario(facts: dict) -> str:
 
 def _scenario_follow_up(facts: dict) -> str:
     if facts.get("missing_points"):
-        return f"In that scenario, how would you handle {_missing(facts)}?"
+        return f"In that scenario, how would you address {_missing(facts)}?"
     return (
         "In that scenario, what risks would you watch for, and how would you know your "
         "approach worked?"

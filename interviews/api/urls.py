@@ -1,6 +1,6 @@
 from django.urls import path
 
-from interviews.api import library, questions, sessions
+from interviews.api import library, live, questions, sessions
 
 app_name = "interviews-api"
 
@@ -39,4 +39,8 @@ urlpatterns = [
         sessions.CompleteView.as_view(),
         name="complete",
     ),
+    path("ai-interview/status/<uuid:session_id>", live.StatusView.as_view(), name="live-status"),
+    path("ai-interview/results/<uuid:session_id>", live.ResultsView.as_view(), name="live-results"),
+    path("ai-interview/session/<uuid:session_id>", live.SessionView.as_view(), name="live-session"),
+    path("ai-interview/health", live.HealthView.as_view(), name="live-health"),
 ]

@@ -17,7 +17,6 @@ from interviews import rubric
 from interviews.live.phases import QUESTION_TYPES
 from interviews.models import LivePhase
 
-MAX_BULLETS = 3
 SCENARIO_TYPES = ("situational", "problem_solving")
 EXPECTED_SECONDS = 120
 
@@ -77,49 +76,67 @@ def _greeting(context: InterviewContext, asked, answers):
         ]
     )
     points = [
-        _point("my current role and background", 1.0, [job.get("title") or "my experience"]),
-        _point(f"relevant skills such as {join_words(shared[:3]) or 'my skills'}", 1.0),
-        _point("why I want this role", 1.0, ["motivation for the role", "interested in role"]),
+        _point("your current role and background", 1.0, [job.get("title") or "my experience"]),
+        _point(f"relevant skills such as {join_words(shared[:3]) or 'your skills'}", 1.0, shared),
+        _point("why you want this role", 1.0, ["motivation for the role", "interested in role"]),
     ]
     return _rubric(gold, points, shared), {}
 
 
-def _chosen_experience(context: InterviewContext) -> dict:
-    """The experience entry that shares most skills with the job (the latest on a tie)."""
+def _chosen_work(context: InterviewContext) -> tuple[dict, str]:
+    """The experience entry and bullet that share most skills with the job (the latest
+    entry's first bullet on a tie); ({}, "") when the resume lists no experience."""
     entries = [
         entry
         for entry in context.profile.get("experience") or []
         if isinstance(entry, dict) and (entry.get("bullets") or entry.get("title"))
     ]
     if not entries:
-        return {}
+        return {}, ""
+    latest = latest_job(entries) or entries[0]
     wanted = set(context.skills)
-
-    def overlap(entry: dict) -> int:
-        return len(wanted & set(extract_skills(" ".join(entry.get("bullets") or []))))
-
-    best = max(entries, key=overlap)
-    return best if overlap(best) else latest_job(entries) or entries[0]
+    candidates = [
+        (len(wanted & set(extract_skills(bullet))), entry is latest, -index, entry, bullet)
+        for entry in entries
+        for index, bullet in enumerate(entry.get("bullets") or [])
+        if isinstance(bullet, str) and strip_end(bullet)
+    ]
+    if not candidates:
+        return latest, ""
+    *_, entry, bullet = max(candidates, key=lambda candidate: candidate[:3])
+    return entry, strip_end(bullet)
 
 
 def _resume(context: InterviewContext, asked, answers):
-    entry = _chosen_experience(context)
-    bullets = [strip_end(b) for b in entry.get("bullets") or [] if isinstance(b, str)]
-    bullets = [b for b in bullets if b][:MAX_BULLETS]
-    points = [_point(bullet, 2.0) for bullet in bullets]
-    points.append(_point("the result or outcome of the work", 1.0, ["impact", "what came of it"]))
-    if not bullets:
-        points.insert(0, _point("my part in the work", 2.0, ["my role", "what I did"]))
-        points.insert(1, _point("the skills and tools I used", 1.0))
-    gold = " ".join(sentence(bullet) for bullet in bullets) or (
-        "I describe my own part in the work, the skills and tools I used, and the result."
+    entry, bullet = _chosen_work(context)
+    skills = extract_skills(bullet) if bullet else []
+    points = [
+        _point("the part you played", 2.0, ["my role", "I was responsible", "I led", "I built"]),
+        _point(
+            f"the skills and tools you used, such as {join_words(skills)}"
+            if skills
+            else "the skills and tools you used",
+            1.0,
+            skills,
+        ),
+        _point("the result or outcome of the work", 1.0, ["impact", "what came of it"]),
+    ]
+    if bullet:
+        points.insert(0, _point(bullet, 2.0))
+    gold = " ".join(
+        part
+        for part in (
+            sentence(bullet) if bullet else "",
+            sentence(f"I used {join_words(skills)}") if skills else "",
+            "I explain my own part in the work and the result it had.",
+        )
+        if part
     )
     experience = {
         "title": entry.get("title") or "",
         "company": entry.get("company") or "",
-        "bullets": bullets,
+        "bullets": [bullet] if bullet else [],
     }
-    skills = extract_skills(gold)
     return _rubric(gold, points, skills), {"experience": experience}
 
 
@@ -144,7 +161,7 @@ def _follow_up(context: InterviewContext, asked, answers):
         "trade-off behind that choice and what I learned from it."
     )
     points = [
-        _point("what I would change", 1.0, ["do differently", "improve"]),
+        _point("what you would change", 1.0, ["do differently", "improve"]),
         _point("why: the trade-off or lesson learned", 1.0, ["lesson", "learned", "because"]),
     ]
     return _rubric(gold, points, asked[-1]["skills"]), {"missing_points": []}

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from ai.skills import extract_skills
 from ats.selectors import application_get_managed
+from core.consent import acting_for
 from core.errors import InvalidInput
 from core.outbox import outbox_enqueue
 from gdpr.audit import audit_record
@@ -95,7 +96,10 @@ def _ask_next(interview: LiveInterview) -> dict | None:
     phase = phase_after(asked[-1]["phase"] if asked else None)
     if phase is None:
         return None
-    question = build_question(phase, _context(interview), asked, interview.answers)
+    # A socket is no request: name whose data this is, so a withdrawn consent to outside
+    # AI processing keeps the wording local.
+    with acting_for(interview.user_id):
+        question = build_question(phase, _context(interview), asked, interview.answers)
     interview.questions = [*asked, question]
     interview.questions_asked = len(interview.questions)
     interview.transcript = [
