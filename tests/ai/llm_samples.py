@@ -157,9 +157,22 @@ def gap_facts(**changes) -> dict:
     return {**base, **changes}
 
 
+def live_question_facts() -> dict:
+    return {
+        "phase": "resume",
+        "job_title": "Backend Engineer",
+        "experience": {
+            "title": "Senior Software Engineer",
+            "company": "Acme Analytics",
+            "bullets": ["Led the migration of 14 services to Kubernetes"],
+        },
+    }
+
+
 FACTS_BY_TASK = {
     "resume_review": review_facts,
     "cover_letter": cover_letter_facts,
     "bullet_rewrites": bullet_facts,
     "gap_assessment": gap_facts,
+    "live_interview_question": live_question_facts,
 }
