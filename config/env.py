@@ -72,6 +72,8 @@ JOB_SWEEP_INTERVAL_SECONDS = env.int("JOB_SWEEP_INTERVAL_SECONDS", default=60)
 JOB_MAX_ATTEMPTS = env.int("JOB_MAX_ATTEMPTS", default=3)
 # How often data past its retention period is purged (gdpr.tasks.purge_expired_data).
 RETENTION_PURGE_INTERVAL_SECONDS = env.int("RETENTION_PURGE_INTERVAL_SECONDS", default=86400)
+# How long the link confirming an anonymous applicant's export or erasure request works.
+GDPR_REQUEST_LINK_TTL_HOURS = env.int("GDPR_REQUEST_LINK_TTL_HOURS", default=24)
 
 ACCESS_TOKEN_LIFETIME_MINUTES = env.int("ACCESS_TOKEN_LIFETIME_MINUTES", default=15)
 REFRESH_TOKEN_LIFETIME_DAYS = env.int("REFRESH_TOKEN_LIFETIME_DAYS", default=7)
@@ -106,6 +108,8 @@ RATE_LIMIT_REGISTER_IP = env.str("RATE_LIMIT_REGISTER_IP", default="10/h")
 RATE_LIMIT_REGISTER_EMAIL = env.str("RATE_LIMIT_REGISTER_EMAIL", default="5/h")
 RATE_LIMIT_PASSWORD_RESET_IP = env.str("RATE_LIMIT_PASSWORD_RESET_IP", default="10/h")
 RATE_LIMIT_PASSWORD_RESET_EMAIL = env.str("RATE_LIMIT_PASSWORD_RESET_EMAIL", default="3/h")
+RATE_LIMIT_GDPR_REQUEST_IP = env.str("RATE_LIMIT_GDPR_REQUEST_IP", default="10/h")
+RATE_LIMIT_GDPR_REQUEST_EMAIL = env.str("RATE_LIMIT_GDPR_REQUEST_EMAIL", default="3/h")
 RATE_LIMIT_VERIFY_EMAIL = env.str("RATE_LIMIT_VERIFY_EMAIL", default="3/h")
 RATE_LIMIT_RESUME_UPLOAD = env.str("RATE_LIMIT_RESUME_UPLOAD", default="30/h")
 RATE_LIMIT_ANALYSIS = env.str("RATE_LIMIT_ANALYSIS", default="60/h")

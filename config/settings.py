@@ -189,6 +189,8 @@ RATE_LIMITS = {
     "register_email": conf.RATE_LIMIT_REGISTER_EMAIL,
     "password_reset_ip": conf.RATE_LIMIT_PASSWORD_RESET_IP,
     "password_reset_email": conf.RATE_LIMIT_PASSWORD_RESET_EMAIL,
+    "gdpr_request_ip": conf.RATE_LIMIT_GDPR_REQUEST_IP,
+    "gdpr_request_email": conf.RATE_LIMIT_GDPR_REQUEST_EMAIL,
     "verify_email": conf.RATE_LIMIT_VERIFY_EMAIL,
     "resume_upload": conf.RATE_LIMIT_RESUME_UPLOAD,
     "analysis": conf.RATE_LIMIT_ANALYSIS,
@@ -258,6 +260,7 @@ CORS_EXPOSE_HEADERS = [
 # --- Privacy ---------------------------------------------------------------------------------
 
 PII_ENCRYPTION_KEYS = conf.PII_ENCRYPTION_KEYS
+GDPR_REQUEST_LINK_TTL_HOURS = conf.GDPR_REQUEST_LINK_TTL_HOURS
 
 # --- External services (configured when their key is set) ------------------------------------
 

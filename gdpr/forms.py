@@ -1,6 +1,7 @@
 from django import forms
 
 from gdpr.consents import CONSENT_TEXTS, PURPOSES
+from gdpr.models import RequestKind
 
 
 class ConsentForm(forms.Form):
@@ -18,3 +19,21 @@ class ConsentForm(forms.Form):
                 "The consent text changed since the page was loaded: read it again and decide."
             )
         return data
+
+
+class AnonymousRequestForm(forms.Form):
+    email = forms.EmailField(
+        max_length=254,
+        label="Email address",
+        help_text="The address you gave when you applied.",
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    kind = forms.ChoiceField(
+        label="What would you like?",
+        choices=[
+            (RequestKind.EXPORT, "A copy of my applications"),
+            (RequestKind.ERASURE, "Erase my applications"),
+        ],
+        widget=forms.RadioSelect,
+        initial=RequestKind.EXPORT,
+    )

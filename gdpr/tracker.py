@@ -33,6 +33,7 @@ def open_request(
     email: str = "",
     reference: str = "",
     awaiting_confirmation: bool = False,
+    ip: str | None = None,
 ) -> DataSubjectRequest:
     """Track a request received now; due `ANSWER_WITHIN` later.
 
@@ -53,6 +54,7 @@ def open_request(
         action=AuditAction.GDPR_REQUEST_RECEIVED,
         actor=user,
         target=request,
+        ip=ip,
         metadata={"kind": request.kind, "anonymous": request.anonymous},
     )
     return request
@@ -86,3 +88,12 @@ def complete_request(
 def open_requests() -> QuerySet[DataSubjectRequest]:
     """Requests still to answer, the soonest due first."""
     return DataSubjectRequest.objects.filter(status__in=OPEN_STATUSES).order_by("due_at", "id")
+
+
+def unconfirmed_requests_close(*, link_ttl: timedelta) -> int:
+    """Fail the requests whose confirmation link expired unopened; their address goes."""
+    stale = DataSubjectRequest.objects.filter(
+        status=RequestStatus.AWAITING_CONFIRMATION, received_at__lt=timezone.now() - link_ttl
+    ).values_list("pk", flat=True)
+    outcome = "The confirmation link was not opened in time."
+    return sum(1 for pk in list(stale) if complete_request(pk, outcome=outcome, failed=True))

@@ -7,4 +7,10 @@ app_name = "gdpr"
 urlpatterns = [
     path("privacy/", views.privacy_centre_view, name="privacy_centre"),
     path("privacy/consent", views.consent_view, name="consent"),
+    path("privacy/request/", views.anonymous_request_view, name="anonymous_request"),
+    path(
+        "privacy/request/confirm/<str:token>",
+        views.confirm_request_view,
+        name="confirm_request",
+    ),
 ]

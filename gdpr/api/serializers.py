@@ -2,7 +2,7 @@ from rest_framework import serializers
 
 from core.api.validation import IdField
 from gdpr.consents import PURPOSES
-from gdpr.models import AuditAction
+from gdpr.models import AuditAction, RequestKind
 from gdpr.retention import MAX_DAYS, MIN_DAYS
 
 
@@ -118,3 +118,14 @@ class AuditEntrySerializer(serializers.Serializer):
     object_id = serializers.CharField()
     ip_address = serializers.IPAddressField(allow_null=True)
     metadata = serializers.DictField()
+
+
+class AnonymousRequestSerializer(serializers.Serializer):
+    email = serializers.EmailField(
+        max_length=254, help_text="The address the applications were sent with."
+    )
+    kind = serializers.ChoiceField(choices=RequestKind.choices)
+
+
+class AcceptedSerializer(serializers.Serializer):
+    detail = serializers.CharField()

@@ -2,12 +2,15 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status
 from rest_framework.generics import ListAPIView
+from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from core.api.ratelimit import RateLimitedMixin
 from core.api.schema import ERROR_REF
 from core.api.validation import validated
 from core.http import client_ip
+from gdpr.anonymous import REQUEST_ACCEPTED, anonymous_request_submit, normalise
 from gdpr.api import serializers as s
 from gdpr.api.permissions import IsAdminRole
 from gdpr.audit_log import audit_entries
@@ -134,3 +137,30 @@ class AuditLogCsvView(APIView):
     def get(self, request):
         filters = validated(s.AuditFilterSerializer, request.query_params)
         return audit_csv_response(filters, actor=request.user, ip=client_ip(request))
+
+
+class AnonymousRequestView(RateLimitedMixin, APIView):
+    """An applicant without an account asks for an export or erasure of what they sent with
+    an address; a link mailed to it confirms. The answer is the same whatever is held."""
+
+    authentication_classes = []
+    permission_classes = [AllowAny]
+    rate_limit_group = "gdpr_request"
+
+    def rate_limit_keys(self, request):
+        data = request.data if hasattr(request.data, "get") else {}
+        email = data.get("email")
+        return {
+            "gdpr_request_ip": client_ip(request),
+            "gdpr_request_email": normalise(email) if isinstance(email, str) else "",
+        }
+
+    @extend_schema(
+        request=s.AnonymousRequestSerializer,
+        responses={202: s.AcceptedSerializer},
+        tags=["gdpr"],
+    )
+    def post(self, request):
+        data = validated(s.AnonymousRequestSerializer, request.data)
+        anonymous_request_submit(email=data["email"], kind=data["kind"], ip=client_ip(request))
+        return Response({"detail": REQUEST_ACCEPTED}, status=status.HTTP_202_ACCEPTED)

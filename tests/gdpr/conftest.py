@@ -1,6 +1,8 @@
 from datetime import UTC, datetime
+from types import SimpleNamespace
 
 import pytest
+from django.core import signing
 from django.utils import timezone
 
 
@@ -18,4 +20,6 @@ class Clock:
 def clock(monkeypatch):
     frozen = Clock(datetime(2026, 3, 2, 9, 30, tzinfo=UTC))
     monkeypatch.setattr(timezone, "now", lambda: frozen.now)
+    # Signed links read the wall clock through their own module.
+    monkeypatch.setattr(signing, "time", SimpleNamespace(time=lambda: frozen.now.timestamp()))
     return frozen
