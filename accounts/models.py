@@ -70,6 +70,8 @@ class User(AbstractBaseUser):
     github_url = models.URLField(blank=True)
     linkedin_url = models.URLField(blank=True)
     stackoverflow_url = models.URLField(blank=True)
+    # Skills the user added to their profile (e.g. from a footprint scan), canonical names.
+    skills = models.JSONField(default=list, blank=True)
     is_active = models.BooleanField(default=True)
     # Set once the user opened the link mailed to this address (or an admin vouched for it);
     # until then nothing is matched to the account by its email.

@@ -8,6 +8,7 @@ def export_profile(user) -> dict:
         "email": user.email,
         "role": user.role,
         **{field: getattr(user, field) for field in PROFILE_FIELDS},
+        "skills": user.skills,
         "created_at": user.created_at.isoformat(),
         "last_login": user.last_login.isoformat() if user.last_login else None,
     }

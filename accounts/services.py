@@ -191,6 +191,29 @@ def user_update_profile(*, user: User, data: dict, ip: str | None = None) -> Use
 
 
 @transaction.atomic
+def profile_skills_add(*, user: User, skills: list[str], ip: str | None = None) -> list[str]:
+    """Add `skills` to the user's profile skills (kept once each, in the order added);
+    returns the ones that were new."""
+    known = {skill.casefold() for skill in user.skills}
+    added = []
+    for skill in skills:
+        if skill.casefold() not in known:
+            known.add(skill.casefold())
+            added.append(skill)
+    if added:
+        user.skills = [*user.skills, *added]
+        user.save(update_fields=["skills", "updated_at"])
+        audit_record(
+            action=AuditAction.ACCOUNT_PROFILE_UPDATED,
+            actor=user,
+            target=user,
+            ip=ip,
+            metadata={"fields": ["skills"], "added": len(added)},
+        )
+    return added
+
+
+@transaction.atomic
 def account_delete(*, user: User, actor: User | None = None) -> None:
     """Erase the account: every app erases its data through the privacy registry, then the
     user row goes. The audit entry kept names no person."""
@@ -217,7 +240,8 @@ def erase_profile(user: User) -> None:
     tokens_revoke_for_user(user_id=user.pk)
     for field in PROFILE_FIELDS:
         setattr(user, field, "")
-    user.save(update_fields=[*PROFILE_FIELDS, "updated_at"])
+    user.skills = []
+    user.save(update_fields=[*PROFILE_FIELDS, "skills", "updated_at"])
 
 
 def user_mark_dashboard_seen(*, user: User) -> None:

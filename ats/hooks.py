@@ -1,43 +1,26 @@
 """What apps above ats add to its pages (ats imports none of them): panels on the recruiter's
 candidate page, and follow-ups offered on a board card after a move.
 
-An app registers a provider in its AppConfig.ready(); the candidate page and API call every
-provider with the application and the viewer. A provider returns None when it has nothing to
-show, else a CandidatePanel: the data for the API and the template that renders it.
+The candidate-panel registry lives in core.panels, so that footprint, which stands beside
+the ats chain and may not import ats, adds its panel too; its names are re-exported here.
+An app registers a provider in its AppConfig.ready().
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.core.exceptions import ImproperlyConfigured
 
+from core.panels import CandidatePanel, candidate_panels, register_candidate_panel
 
-@dataclass(frozen=True)
-class CandidatePanel:
-    title: str
-    template: str
-    data: dict = field(default_factory=dict)
-
-
-PanelProvider = Callable[..., CandidatePanel | None]
-_providers: dict[str, PanelProvider] = {}
-
-
-def register_candidate_panel(name: str, provider: PanelProvider) -> None:
-    """Add a panel to the candidate page; `provider(application=, user=)`."""
-    if _providers.get(name, provider) is not provider:
-        raise ImproperlyConfigured(f"Candidate panel '{name}' is registered twice.")
-    _providers[name] = provider
-
-
-def candidate_panels(*, application, user) -> dict[str, CandidatePanel]:
-    """Every registered panel that has something to show, by name."""
-    panels = {}
-    for name, provider in _providers.items():
-        panel = provider(application=application, user=user)
-        if panel is not None:
-            panels[name] = panel
-    return panels
+__all__ = [
+    "CandidatePanel",
+    "MoveFollowUp",
+    "candidate_panels",
+    "move_followups",
+    "register_candidate_panel",
+    "register_move_followup",
+]
 
 
 # --- Board move follow-ups ------------------------------------------------------------------

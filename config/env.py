@@ -199,10 +199,18 @@ AI_MAX_RETRIES = env.int("AI_MAX_RETRIES", default=2)
 GITHUB_TOKEN = env.str("GITHUB_TOKEN", default="")
 # Base URLs of the outside services: point them at GitHub Enterprise or a local fake.
 GITHUB_API_URL = env.str("GITHUB_API_URL", default="https://api.github.com")
-STACKOVERFLOW_KEY = env.str("STACKOVERFLOW_KEY", default="")
+# STACKOVERFLOW_KEY is UtopiaHire's name for the same key, still read when the new one is unset.
+STACKEXCHANGE_KEY = env.str("STACKEXCHANGE_KEY", default="") or env.str(
+    "STACKOVERFLOW_KEY", default=""
+)
 STACKEXCHANGE_API_URL = env.str(
     "STACKEXCHANGE_API_URL", default="https://api.stackexchange.com/2.3"
 )
+# Footprint scans: how long a profile's public data is reused, and the longest pause a scan
+# sits through when a service asks to slow down (longer: the source is retried later).
+FOOTPRINT_CACHE_HOURS = env.int("FOOTPRINT_CACHE_HOURS", default=24)
+FOOTPRINT_MAX_WAIT_SECONDS = env.float("FOOTPRINT_MAX_WAIT_SECONDS", default=10.0)
+RATE_LIMIT_FOOTPRINT = env.str("RATE_LIMIT_FOOTPRINT", default="10/h")
 JSEARCH_API_KEY = env.str("JSEARCH_API_KEY", default="")
 JSEARCH_API_HOST = env.str("JSEARCH_API_HOST", default="jsearch.p.rapidapi.com")
 JSEARCH_API_URL = env.str("JSEARCH_API_URL", default="https://jsearch.p.rapidapi.com/search")

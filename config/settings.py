@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "jobs",
     "ats",
     "interviews",
+    "footprint",
 ]
 
 MIDDLEWARE = [
@@ -198,6 +199,7 @@ RATE_LIMITS = {
     "job_match": conf.RATE_LIMIT_JOB_MATCH,
     "job_import": conf.RATE_LIMIT_JOB_IMPORT,
     "apply_ip": conf.RATE_LIMIT_APPLY_IP,
+    "footprint_scan": conf.RATE_LIMIT_FOOTPRINT,
 }
 
 # --- API -------------------------------------------------------------------------------------
@@ -267,7 +269,7 @@ GDPR_REQUEST_LINK_TTL_HOURS = conf.GDPR_REQUEST_LINK_TTL_HOURS
 EXTERNAL_SERVICES = {
     "ai": bool(conf.GEMINI_API_KEY),
     "github": bool(conf.GITHUB_TOKEN),
-    "stackoverflow": bool(conf.STACKOVERFLOW_KEY),
+    "stackoverflow": bool(conf.STACKEXCHANGE_KEY),
     "jsearch": bool(conf.JSEARCH_API_KEY),
     "zoom": bool(conf.ZOOM_ACCOUNT_ID and conf.ZOOM_CLIENT_ID and conf.ZOOM_CLIENT_SECRET),
 }
@@ -281,8 +283,46 @@ INTERVIEW_SELECT_THRESHOLD = conf.INTERVIEW_SELECT_THRESHOLD
 INTERVIEW_NEXT_ROUND_THRESHOLD = conf.INTERVIEW_NEXT_ROUND_THRESHOLD
 GITHUB_TOKEN = conf.GITHUB_TOKEN
 GITHUB_API_URL = conf.GITHUB_API_URL
-STACKOVERFLOW_KEY = conf.STACKOVERFLOW_KEY
+STACKEXCHANGE_KEY = conf.STACKEXCHANGE_KEY
 STACKEXCHANGE_API_URL = conf.STACKEXCHANGE_API_URL
+FOOTPRINT_CACHE_SECONDS = conf.FOOTPRINT_CACHE_HOURS * 3600
+FOOTPRINT_MAX_WAIT_SECONDS = conf.FOOTPRINT_MAX_WAIT_SECONDS
+# Calls one scan may spend: the public APIs allow 60 GitHub calls an hour and 300 Stack
+# Exchange calls a day per address without a key.
+FOOTPRINT_CALL_BUDGET = {"github": 10, "stackexchange": 5}
+# Percentile curves: an input at its median scores 0.5 (1 - 2^(-value/median)); the weights
+# say how much each input counts in its score. Medians describe a typical public developer.
+FOOTPRINT_SCORING = {
+    "activity": {
+        "commits": {"median": 300, "weight": 3},
+        "merged_prs_elsewhere": {"median": 5, "weight": 3},
+        "issues": {"median": 10, "weight": 1},
+        "reviews": {"median": 10, "weight": 2},
+        "recent_events": {"median": 30, "weight": 1},
+        "answers": {"median": 20, "weight": 2},
+    },
+    "impact": {
+        "stars": {"median": 20, "weight": 3},
+        "followers": {"median": 10, "weight": 2},
+        "forks": {"median": 5, "weight": 1},
+        "merged_prs_elsewhere": {"median": 5, "weight": 2},
+        "reputation": {"median": 500, "weight": 3},
+        "accepted_answers": {"median": 5, "weight": 2},
+    },
+    "expertise": {
+        "skills": {"median": 6, "weight": 1},
+        "top_skill_evidence": {"median": 10, "weight": 1},
+    },
+    "overall": {
+        "visibility": 15,
+        "activity": 25,
+        "impact": 25,
+        "expertise": 20,
+        "professional": 15,
+    },
+    # A repository counts only with at least this many of the user's commits (when known).
+    "min_commits_per_repo": 3,
+}
 JSEARCH_API_KEY = conf.JSEARCH_API_KEY
 JSEARCH_API_HOST = conf.JSEARCH_API_HOST
 JSEARCH_API_URL = conf.JSEARCH_API_URL

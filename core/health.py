@@ -8,6 +8,7 @@ are only reported as configured or not: probing them would spend their quota.
 import asyncio
 import time
 import uuid
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 import psutil
@@ -20,12 +21,21 @@ from django.db import DatabaseError, connection
 HEALTHY, DEGRADED, UNHEALTHY, DISABLED = "healthy", "degraded", "unhealthy", "disabled"
 OFFLINE_FALLBACKS = {
     "ai": "offline local engine",
-    "github": "footprint scans unavailable",
-    "stackoverflow": "footprint scans unavailable",
+    "github": "public API without a token (60 calls an hour)",
+    "stackoverflow": "public API without a key (300 calls a day)",
     "jsearch": "import from JSON/CSV feeds",
     "zoom": "Jitsi meeting links",
 }
 _process = psutil.Process()
+# Live details an app adds to an outside service's entry (footprint: the quota left), so
+# core reports them without importing the app. A provider answers from memory or the cache,
+# never by calling the service.
+_service_details: dict[str, Callable[[], dict]] = {}
+
+
+def register_service_details(name: str, provider: Callable[[], dict]) -> None:
+    """`provider()` → fields merged into `services[name]`; `"limited": True` degrades it."""
+    _service_details[name] = provider
 
 
 def _elapsed_ms(started: float) -> float:
@@ -109,8 +119,16 @@ def check_task_queue() -> dict:
 
 def external_service_status(name: str) -> dict:
     if settings.EXTERNAL_SERVICES[name]:
-        return {"status": HEALTHY, "configured": True}
-    return {"status": DISABLED, "configured": False, "fallback": OFFLINE_FALLBACKS[name]}
+        status = {"status": HEALTHY, "configured": True}
+    else:
+        status = {"status": DISABLED, "configured": False, "fallback": OFFLINE_FALLBACKS[name]}
+    provider = _service_details.get(name)
+    if provider is not None:
+        details = provider()
+        if details.pop("limited", False):
+            status["status"] = DEGRADED
+        status.update(details)
+    return status
 
 
 def system_metrics() -> dict:

@@ -17,6 +17,7 @@ class UserSerializer(serializers.Serializer):
     github_url = serializers.URLField(read_only=True)
     linkedin_url = serializers.URLField(read_only=True)
     stackoverflow_url = serializers.URLField(read_only=True)
+    skills = serializers.ListField(child=serializers.CharField(), read_only=True)
     is_active = serializers.BooleanField(read_only=True)
     email_verified = serializers.BooleanField(
         read_only=True, help_text="False until the link mailed at sign-up is opened."
