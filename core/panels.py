@@ -3,7 +3,8 @@
 The registry lives in core so that apps beside the ats chain (footprint) contribute too;
 ats/hooks.py keeps its names for the apps above ats. An app registers a provider in its
 AppConfig.ready(); the candidate page and API call every provider with the application and
-the viewer. A provider returns None when it has nothing to show, else a CandidatePanel: the data for the API and the template that renders it.
+the viewer. A provider returns None when it has nothing to show, else a CandidatePanel: the
+data for the API and the template that renders it.
 """
 
 from collections.abc import Callable

@@ -38,6 +38,7 @@ def score_chart(scores: dict, previous: dict | None = None) -> dict:
         "height": len(rows) * ROW_HEIGHT + 8,
         "label_x": LABEL_WIDTH - 8,
         "bar_x": LABEL_WIDTH,
+        "track_width": span,
         "value_x": CHART_WIDTH - VALUE_WIDTH + 6,
         "bar_height": BAR_HEIGHT,
         "rows": rows,
