@@ -99,7 +99,9 @@ def counted_repos(
 def github_inputs(data: dict) -> dict:
     """The numbers scores read from GitHub's data."""
     commits = data.get("commits") or {}
-    complete = bool(commits) and commits.get("total", 0) <= commits.get("sampled", 0)
+    # Commit search finds only commits whose email is linked to the account: with none found,
+    # the sample says nothing about any repository.
+    complete = bool(commits) and 0 < commits.get("total", 0) <= commits.get("sampled", 0)
     repos = counted_repos(data["repos"], commits.get("by_repo") if commits else None, complete)
     merged = data.get("merged_prs_elsewhere") or {}
     events = data.get("events") or {}

@@ -1,6 +1,7 @@
 """What the GitHub and Stack Exchange clients share: the call budget, the cache of profiles
 and the error a person reads when a source cannot be read."""
 
+import time
 from datetime import datetime
 
 import httpx
@@ -23,6 +24,11 @@ class SourceError(Exception):
 
 class BudgetSpent(Exception):
     """The scan has made every call its budget allows for this source."""
+
+
+def pause(seconds: float) -> None:
+    """Sleep while a service asks to wait; tests replace it with a recorder."""
+    time.sleep(seconds)
 
 
 def make_transport() -> httpx.BaseTransport:

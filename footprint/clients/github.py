@@ -10,7 +10,6 @@ Every answer's X-RateLimit-* headers are remembered (core API and search apart):
 used up blocks further calls until its reset, for this scan and the next ones.
 """
 
-import time
 from datetime import UTC, datetime, timedelta
 
 import httpx
@@ -65,7 +64,7 @@ def _record_quota(response: httpx.Response) -> None:
 class GitHubClient:
     """`GitHubClient().fetch("octocat")` → the public data a scan scores."""
 
-    def __init__(self, *, transport: httpx.BaseTransport | None = None, sleep=time.sleep):
+    def __init__(self, *, transport: httpx.BaseTransport | None = None, sleep=None):
         headers = {
             "Accept": "application/vnd.github+json",
             "X-GitHub-Api-Version": "2022-11-28",
@@ -84,7 +83,7 @@ class GitHubClient:
             transport=self.transport,
             max_retries=1,
             max_total_wait=settings.FOOTPRINT_MAX_WAIT_SECONDS,
-            sleep=sleep,
+            sleep=sleep or base.pause,
         )
         self.gaps: list[str] = []
 

@@ -9,7 +9,6 @@ ends the source with when to retry. httpx undoes the gzip the API always sends.
 """
 
 import re
-import time
 from datetime import timedelta
 
 import httpx
@@ -40,7 +39,7 @@ THROTTLE_SECONDS = re.compile(r"available in (\d+) seconds")
 class StackExchangeClient:
     """`StackExchangeClient().fetch(22656)` → the public data a scan scores."""
 
-    def __init__(self, *, transport: httpx.BaseTransport | None = None, sleep=time.sleep):
+    def __init__(self, *, transport: httpx.BaseTransport | None = None, sleep=None):
         self.transport = base.CountingTransport(
             transport or base.make_transport(), limit=settings.FOOTPRINT_CALL_BUDGET[SOURCE]
         )
@@ -50,9 +49,9 @@ class StackExchangeClient:
             transport=self.transport,
             max_retries=1,
             max_total_wait=settings.FOOTPRINT_MAX_WAIT_SECONDS,
-            sleep=sleep,
+            sleep=sleep or base.pause,
         )
-        self.sleep = sleep
+        self.sleep = sleep or base.pause
         self.pause_seconds = 0
         self.gaps: list[str] = []
 
@@ -135,7 +134,13 @@ class StackExchangeClient:
             return
         wait = (blocked - timezone.now()).total_seconds()
         if wait > settings.FOOTPRINT_MAX_WAIT_SECONDS:
-            raise SourceError(_limit_message(blocked), source=SOURCE, retry_at=blocked)
+            known = quota.quota_get(SOURCE, RESOURCE)
+            message = (
+                _quota_message(blocked)
+                if known and known["remaining"] <= 0
+                else _limit_message(blocked)
+            )
+            raise SourceError(message, source=SOURCE, retry_at=blocked)
         self.sleep(wait)
 
     def _remember_limits(self, body: dict) -> None:
@@ -182,6 +187,10 @@ class StackExchangeClient:
 
 def _limit_message(retry_at) -> str:
     return f"{LABEL} asked this server to slow down. Retry after {when(retry_at)}."
+
+
+def _quota_message(retry_at) -> str:
+    return f"{LABEL}'s daily quota for this server is used up. Retry after {when(retry_at)}."
 
 
 def _user(user: dict) -> dict:
