@@ -35,7 +35,10 @@ def sharing_enabled(*, user) -> bool:
 
 
 def shared_scan(*, candidate) -> FootprintScan | None:
-    """The candidate's latest completed scan, only when they chose to share it."""
-    if candidate is None or not sharing_enabled(user=candidate):
+    """The candidate's latest completed scan, only when they chose to share it (one query)."""
+    if candidate is None:
         return None
-    return latest_completed_scan(user=candidate)
+    shared = scans_for_user(user=candidate).filter(
+        status=ScanStatus.COMPLETED, owner__footprint_sharing__share_with_recruiters=True
+    )
+    return shared.first()
