@@ -1,7 +1,8 @@
 from django import forms
 
 from gdpr.consents import CONSENT_TEXTS, PURPOSES
-from gdpr.models import RequestKind
+from gdpr.models import AuditAction, RequestKind
+from gdpr.retention import MAX_DAYS, MIN_DAYS
 
 
 class ConsentForm(forms.Form):
@@ -37,3 +38,45 @@ class AnonymousRequestForm(forms.Form):
         widget=forms.RadioSelect,
         initial=RequestKind.EXPORT,
     )
+
+
+class RetentionForm(forms.Form):
+    """One whole number of days per registered kind of data."""
+
+    def __init__(self, *args, kinds: list[dict], **kwargs):
+        super().__init__(*args, **kwargs)
+        for kind in kinds:
+            self.fields[kind["kind"]] = forms.IntegerField(
+                label=kind["label"],
+                min_value=MIN_DAYS,
+                max_value=MAX_DAYS,
+                initial=kind["days"],
+                help_text=f"Days; the default is {kind['default_days']}.",
+                widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+            )
+
+
+class AuditFilterForm(forms.Form):
+    actor = forms.IntegerField(label="Actor (user id)", required=False, min_value=1)
+    action = forms.ChoiceField(
+        label="Action", required=False, choices=[("", "Any action"), *AuditAction.choices]
+    )
+    object_type = forms.CharField(label="Object type", required=False, max_length=64)
+    object_id = forms.CharField(label="Object id", required=False, max_length=64)
+    date_from = forms.DateField(
+        label="From", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    date_to = forms.DateField(
+        label="To", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("date_from"), data.get("date_to")
+        if start and end and start > end:
+            self.add_error("date_to", "Must not be before the start date.")
+        return data
+
+    def filters(self) -> dict:
+        """The filters given, as `audit_entries` takes them."""
+        return {key: value for key, value in self.cleaned_data.items() if value not in (None, "")}

@@ -1,10 +1,16 @@
 """Privacy pages: thin views over the gdpr services, signed in with a session."""
 
+from functools import wraps
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from core.errors import DomainError
@@ -17,12 +23,16 @@ from gdpr.anonymous import (
     anonymous_request_submit,
     normalise,
 )
+from gdpr.audit_log import audit_entries
 from gdpr.consents import CONSENT_TEXTS, consent_history, consent_record, latest_decisions
-from gdpr.forms import AnonymousRequestForm, ConsentForm
-from gdpr.models import RequestKind
+from gdpr.downloads import audit_csv_response
+from gdpr.forms import AnonymousRequestForm, AuditFilterForm, ConsentForm, RetentionForm
+from gdpr.models import AuditAction, AuditLogEntry, DataSubjectRequest, RequestKind
 from gdpr.presenters import consent_rows
 from gdpr.registry import registry
 from gdpr.request_links import request_from_token
+from gdpr.retention import purge_expired, retention_overview, retention_update
+from gdpr.tracker import open_requests
 
 
 @login_required
@@ -92,3 +102,79 @@ def _carry_out(request, token: str):
         return response
     context = {"erased": sum(result.values()), "done": True}
     return render(request, "gdpr/confirm_request.html", context)
+
+
+def admin_required(view):
+    """Visitors go to the login page; signed-in users without the admin role get 403."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not request.user.is_admin:
+            raise PermissionDenied("Only admins manage privacy settings.")
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+RECENT_PURGES = 5
+
+
+@admin_required
+def retention_admin_view(request):
+    """Days per kind of data, a purge preview (dry run) and the last purge reports."""
+    kinds = retention_overview()
+    form = RetentionForm(request.POST or None, kinds=kinds)
+    preview = None
+    if request.method == "POST" and request.POST.get("action") == "preview":
+        preview = purge_expired(dry_run=True)
+        form = RetentionForm(kinds=kinds)
+    elif request.method == "POST" and form.is_valid():
+        retention_update(actor=request.user, days=form.cleaned_data, ip=client_ip(request))
+        messages.success(request, "Retention saved. The next purge uses the new periods.")
+        return redirect("gdpr:retention_admin")
+    labels = {kind["kind"]: kind["label"] for kind in kinds}
+    context = {
+        "form": form,
+        "preview": preview,
+        "preview_rows": [
+            {"label": labels[kind], **item}
+            for kind, item in (preview or {}).get("kinds", {}).items()
+        ],
+        "purges": AuditLogEntry.objects.filter(action=AuditAction.RETENTION_PURGED)[:RECENT_PURGES],
+    }
+    return render(request, "gdpr/admin_retention.html", context)
+
+
+AUDIT_PAGE_SIZE = 50
+
+
+@admin_required
+def audit_admin_view(request):
+    """The audit log with filters, a page at a time, and the same filters as a CSV link."""
+    form = AuditFilterForm(request.GET)
+    entries = audit_entries(**form.filters()) if form.is_valid() else AuditLogEntry.objects.none()
+    page = Paginator(entries, AUDIT_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "gdpr/admin_audit.html", {"form": form, "page": page})
+
+
+@admin_required
+def audit_csv_admin_view(request):
+    form = AuditFilterForm(request.GET)
+    if not form.is_valid():
+        messages.error(request, "Fix the filters before downloading.")
+        return redirect(reverse("gdpr:audit_admin") + "?" + request.GET.urlencode())
+    return audit_csv_response(form.filters(), actor=request.user, ip=client_ip(request))
+
+
+@admin_required
+def requests_admin_view(request):
+    """Open data-subject requests, soonest due first, and the latest answered ones."""
+    closed = DataSubjectRequest.objects.exclude(pk__in=open_requests().values("pk"))
+    context = {
+        "open_requests": list(open_requests().select_related("user")),
+        "closed_requests": closed.select_related("user").order_by("-completed_at")[:20],
+        "now": timezone.now(),
+    }
+    return render(request, "gdpr/admin_requests.html", context)
