@@ -27,8 +27,8 @@ from accounts.tokens import tokens_revoke_for_user
 from accounts.verification import verification_token_user
 from core.outbox import outbox_enqueue
 from gdpr.audit import audit_record
+from gdpr.erasure import erasure_confirm, user_erase
 from gdpr.models import AuditAction
-from gdpr.registry import registry
 
 
 def _validate_password(password: str, user: User) -> None:
@@ -213,26 +213,15 @@ def profile_skills_add(*, user: User, skills: list[str], ip: str | None = None) 
     return added
 
 
-@transaction.atomic
 def account_delete(*, user: User, actor: User | None = None) -> None:
-    """Erase the account: every app erases its data through the privacy registry, then the
-    user row goes. The audit entry kept names no person."""
-    user_id = user.pk
-    registry.erase_user(user)
-    user.delete()
-    audit_record(
-        action=AuditAction.ACCOUNT_DELETED,
-        actor=actor if actor is not None and actor.pk != user_id else None,
-        object_type="accounts.user",
-        object_id=str(user_id),
-    )
+    """Erase the account (gdpr.erasure: every app's data through the privacy registry, then
+    the user row); the audit entry kept names no person."""
+    user_erase(user=user, actor=actor)
 
 
 def account_delete_own(*, user: User, password: str) -> None:
     """A user deletes their own account, confirming with their password if they have one."""
-    if user.has_usable_password() and not user.check_password(password):
-        raise ValidationError({"password": ["Confirm with your current password."]})
-    account_delete(user=user)
+    erasure_confirm(user=user, password=password)
 
 
 def erase_profile(user: User) -> None:

@@ -3,11 +3,12 @@ stage history) and the scorecards a reviewer wrote.
 
 Erasing a candidate anonymises their applications rather than deleting them: the contact
 details, cover letter, resume text and parsed profile are blanked, the uploaded file is
-removed once the erasure commits, the stage notes written about them are cleared and the link
-to the account goes, while the row keeps its job, source, stage, score and history dates, so
-the recruiter's funnel and hiring figures stay as they were. The email key becomes a random
-value: the person could apply to the same job again. Erasing a reviewer keeps their
-scorecards (the feedback belongs to the hiring decision) without an author.
+removed once the erasure commits, the stage notes and scorecard notes written about them are
+cleared (ratings and recommendations stay) and the link to the account goes, while the row
+keeps its job, source, stage, score and history dates, so the recruiter's funnel and hiring
+figures stay as they were. The email key becomes a random value: the person could apply to
+the same job again. Erasing a reviewer keeps their scorecards (the feedback belongs to the
+hiring decision) without an author.
 """
 
 import logging
@@ -17,6 +18,7 @@ from django.db import transaction
 
 from ats.identity import email_key
 from ats.models import Application, Scorecard, StageChange
+from ats.services.applications import application_read_resume_file
 from ats.stages import Stage
 from gdpr.registry import registry
 
@@ -77,6 +79,7 @@ def _anonymise_all(applications: list[Application], *, user=None) -> None:
     for application in applications:
         _anonymise(application)
     StageChange.objects.filter(application__in=applications).update(note="")
+    Scorecard.objects.filter(application__in=applications).update(notes="")
     if user is not None:
         StageChange.objects.filter(application__in=applications, actor=user).update(actor=None)
     if files:
@@ -124,6 +127,14 @@ def _delete_files(names: list[str]) -> None:
             Application._meta.get_field("resume_file").storage.delete(name)
         except OSError:
             logger.warning("Could not remove application file %s", name, exc_info=True)
+
+
+def export_application_files(user):
+    """Resume files sent with applications (not stored resumes), decrypted."""
+    applications = Application.objects.filter(candidate=user).exclude(resume_file="")
+    for application in applications.only("pk", "resume_file", "resume_file_name"):
+        name = f"{application.pk}-{application.resume_file_name or 'resume'}"
+        yield name, application_read_resume_file(application=application)
 
 
 def export_scorecards(user) -> list[dict]:
@@ -200,8 +211,27 @@ def purge_applications(expired) -> int:
     return removed
 
 
-registry.register("applications", export=export_applications, erase=erase_applications)
-registry.register("scorecards", export=export_scorecards, erase=erase_scorecards)
+registry.register(
+    "applications",
+    title="Job applications",
+    export=export_applications,
+    erase=erase_applications,
+    count=lambda user: Application.objects.filter(candidate=user).count(),
+    kept=(
+        "Recruiters' hiring statistics (funnel, conversion, time to hire, sources) keep each "
+        "application's job, stage, score and dates, with no name, contact details, cover "
+        "letter or resume."
+    ),
+    files=export_application_files,
+)
+registry.register(
+    "scorecards",
+    title="Feedback you wrote on applicants",
+    export=export_scorecards,
+    erase=erase_scorecards,
+    count=lambda user: Scorecard.objects.filter(author=user).count(),
+    kept="Feedback is part of a hiring decision: it stays, without your name.",
+)
 registry.register_email_data(
     "applications",
     count=count_anonymous_applications,

@@ -101,6 +101,9 @@ PII_ENCRYPTION_KEYS = validate_fernet_keys(
     else [key.strip() for key in env.list("PII_ENCRYPTION_KEYS", default=[]) if key.strip()]
 )
 
+# How long a data export's download link works; then the file is deleted.
+GDPR_EXPORT_TTL_HOURS = env.int("GDPR_EXPORT_TTL_HOURS", default=48)
+
 RATE_LIMIT_ENABLED = env.bool("RATE_LIMIT_ENABLED", default=True)
 RATE_LIMIT_LOGIN_IP = env.str("RATE_LIMIT_LOGIN_IP", default="20/m")
 RATE_LIMIT_LOGIN_EMAIL = env.str("RATE_LIMIT_LOGIN_EMAIL", default="5/m")
@@ -117,6 +120,8 @@ RATE_LIMIT_GENERATION = env.str("RATE_LIMIT_GENERATION", default="120/h")
 RATE_LIMIT_JOB_MATCH = env.str("RATE_LIMIT_JOB_MATCH", default="120/h")
 RATE_LIMIT_JOB_IMPORT = env.str("RATE_LIMIT_JOB_IMPORT", default="20/h")
 RATE_LIMIT_APPLY_IP = env.str("RATE_LIMIT_APPLY_IP", default="20/h")
+RATE_LIMIT_GDPR_EXPORT = env.str("RATE_LIMIT_GDPR_EXPORT", default="5/d")
+RATE_LIMIT_GDPR_ERASURE = env.str("RATE_LIMIT_GDPR_ERASURE", default="5/h")
 
 # WebSockets: the largest message taken, messages per minute per connection (0: no limit),
 # and how long a socket may stay open without credentials.

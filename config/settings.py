@@ -139,6 +139,7 @@ CELERY_BEAT_SCHEDULE = {
         "task": "gdpr.tasks.purge_expired_data",
         "schedule": conf.RETENTION_PURGE_INTERVAL_SECONDS,
     },
+    "expire-data-exports": {"task": "gdpr.tasks.expire_exports", "schedule": 60 * 60},
 }
 JOB_STALE_AFTER_SECONDS = conf.JOB_STALE_AFTER_SECONDS
 JOB_MAX_ATTEMPTS = conf.JOB_MAX_ATTEMPTS
@@ -200,6 +201,8 @@ RATE_LIMITS = {
     "job_import": conf.RATE_LIMIT_JOB_IMPORT,
     "apply_ip": conf.RATE_LIMIT_APPLY_IP,
     "footprint_scan": conf.RATE_LIMIT_FOOTPRINT,
+    "gdpr_export": conf.RATE_LIMIT_GDPR_EXPORT,
+    "gdpr_erasure": conf.RATE_LIMIT_GDPR_ERASURE,
 }
 
 # --- API -------------------------------------------------------------------------------------
@@ -263,6 +266,7 @@ CORS_EXPOSE_HEADERS = [
 
 PII_ENCRYPTION_KEYS = conf.PII_ENCRYPTION_KEYS
 GDPR_REQUEST_LINK_TTL_HOURS = conf.GDPR_REQUEST_LINK_TTL_HOURS
+GDPR_EXPORT_TTL_HOURS = conf.GDPR_EXPORT_TTL_HOURS
 
 # --- External services (configured when their key is set) ------------------------------------
 

@@ -15,3 +15,8 @@ class GdprConfig(AppConfig):
         autodiscover_modules("privacy")
         # Outside AI calls stop the moment a person withdraws that consent.
         set_provider_consent_check(allows_outside_ai)
+
+        from core.durable import register
+        from gdpr.export import DATA_EXPORT_JOBS
+
+        register(DATA_EXPORT_JOBS)

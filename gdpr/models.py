@@ -1,6 +1,9 @@
+import uuid
+
 from django.conf import settings
 from django.db import models
 
+from core.durable import DurableJob
 from gdpr.fields import EncryptedTextField
 
 
@@ -204,3 +207,50 @@ class DataSubjectRequest(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status in OPEN_STATUSES
+
+
+class ExportStatus(models.TextChoices):
+    QUEUED = "queued", "Queued"
+    RUNNING = "running", "Being prepared"
+    READY = "ready", "Ready to download"
+    FAILED = "failed", "Failed"
+    EXPIRED = "expired", "Expired"
+
+
+def export_file_name(instance, filename: str) -> str:
+    return f"exports/{uuid.uuid4().hex}.bin"
+
+
+class DataExport(DurableJob):
+    """A copy of everything held about a person: a zip, encrypted on disk, downloadable
+    through a signed link until `expires_at`; then the file goes (the row stays, expired)."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="data_exports"
+    )
+    status = models.CharField(
+        max_length=16, choices=ExportStatus.choices, default=ExportStatus.QUEUED
+    )
+    archive = models.FileField(upload_to=export_file_name, max_length=200, blank=True)
+    size_bytes = models.PositiveBigIntegerField(null=True, blank=True)
+    error_message = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    completed_at = models.DateTimeField(null=True, blank=True)
+    expires_at = models.DateTimeField(null=True, blank=True)
+    downloaded_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [
+            models.Index(fields=["user", "-created_at"], name="export_user_recent"),
+            # The expiry task's query: ready exports by expiry.
+            models.Index(
+                fields=["expires_at"],
+                name="export_ready_expiry",
+                condition=models.Q(status="ready"),
+            ),
+        ]
+
+    def __str__(self):
+        return f"Data export {self.id} ({self.status})"

@@ -1,5 +1,18 @@
 """The personal-data registry: every app declares, in its privacy.py, how to export and how
-to erase what it holds about a user. Export and erasure then cover every app at once.
+to erase what it holds about a user. Export, the erasure preview and erasure then cover every
+app at once, including apps added later.
+
+The contract of one registration (`registry.register(label, ...)`):
+- `export(user)` returns the records as JSON-serialisable values: a list of dicts (one per
+  record) or one dict (a single record, like the profile). The data export writes them as
+  `<label>.json` and, one row per record, `<label>.csv` (nested values as JSON text).
+- `erase(user)` erases or anonymises them; it runs inside the erasure's transaction, and
+  files go in `transaction.on_commit`, so a failure anywhere leaves everything as it was.
+- `title` names the kind of data for a person ("Resumes and analyses").
+- `count(user)` says how many records the preview lists (default: the export's length).
+- `kept` is set when erasure keeps the records anonymised rather than deleting them, and
+  says why ("recruiters' hiring statistics").
+- `files(user)` yields `(name, bytes)` of the original files (decrypted) for the export.
 
 Apps register in INSTALLED_APPS order (lower layers first). Erasure runs in reverse, so the
 apps built on top clear their rows before the ones they depend on.
@@ -11,7 +24,7 @@ Apps also declare:
   applicant's data is found, exported and erased from the address they gave.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -20,12 +33,41 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 from django.db.models import QuerySet
 
+FileExporter = Callable[[Any], Iterable[tuple[str, bytes]]]
+
 
 @dataclass(frozen=True)
 class PersonalData:
     label: str
     export: Callable[[Any], Any]
     erase: Callable[[Any], None]
+    title: str = ""
+    count: Callable[[Any], int] | None = None
+    kept: str = ""
+    files: FileExporter | None = None
+
+    @property
+    def name(self) -> str:
+        return self.title or self.label.replace("_", " ").capitalize()
+
+    def count_for(self, user) -> int:
+        if self.count is not None:
+            return self.count(user)
+        exported = self.export(user)
+        if isinstance(exported, list):
+            return len(exported)
+        return 1 if exported else 0
+
+
+@dataclass(frozen=True)
+class ErasureLine:
+    """One kind of data in the erasure preview: how many records, and what happens to them."""
+
+    label: str
+    title: str
+    count: int
+    outcome: str  # "erased" or "anonymised"
+    reason: str
 
 
 def _delete(expired: QuerySet) -> int:
@@ -58,10 +100,20 @@ class PrivacyRegistry:
         self._retention: dict[str, RetentionKind] = {}
         self._email_data: dict[str, EmailData] = {}
 
-    def register(self, label: str, *, export: Callable, erase: Callable) -> None:
+    def register(
+        self,
+        label: str,
+        *,
+        export: Callable,
+        erase: Callable,
+        title: str = "",
+        count: Callable | None = None,
+        kept: str = "",
+        files: FileExporter | None = None,
+    ) -> None:
         if label in self._entries:
             raise ImproperlyConfigured(f"Personal data '{label}' is registered twice.")
-        self._entries[label] = PersonalData(label, export, erase)
+        self._entries[label] = PersonalData(label, export, erase, title, count, kept, files)
 
     def register_retention(
         self,
@@ -112,9 +164,23 @@ class PrivacyRegistry:
     def labels(self) -> list[str]:
         return list(self._entries)
 
+    @property
+    def entries(self) -> list[PersonalData]:
+        return list(self._entries.values())
+
     def export_user(self, user) -> dict[str, Any]:
         """Everything every app holds about `user`, keyed by label; JSON-serialisable."""
         return {label: entry.export(user) for label, entry in self._entries.items()}
+
+    def preview_erasure(self, user) -> list[ErasureLine]:
+        """What erasing `user` would do, kind by kind; kinds without records are left out."""
+        lines = []
+        for entry in self._entries.values():
+            count = entry.count_for(user)
+            if count:
+                outcome = "anonymised" if entry.kept else "erased"
+                lines.append(ErasureLine(entry.label, entry.name, count, outcome, entry.kept))
+        return lines
 
     @transaction.atomic
     def erase_user(self, user) -> list[str]:

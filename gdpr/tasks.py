@@ -2,6 +2,8 @@ from celery import shared_task
 from django.conf import settings
 from django.core.mail import send_mail
 
+from gdpr.emails import send_export_ready_email  # noqa: F401  (registered with the worker)
+from gdpr.export import export_build, exports_expire
 from gdpr.models import DataSubjectRequest, RequestKind, RequestStatus
 from gdpr.request_links import confirmation_link, link_ttl
 from gdpr.retention import purge_expired
@@ -55,3 +57,15 @@ def send_request_confirmation(request_id: int) -> None:
         from_email=settings.DEFAULT_FROM_EMAIL,
         recipient_list=[request.email],
     )
+
+
+@shared_task(acks_late=True)
+def build_export(export_id: str) -> None:
+    """Durable (gdpr.export.DATA_EXPORT_JOBS): write one person's data export."""
+    export_build(export_id=export_id)
+
+
+@shared_task
+def expire_exports() -> int:
+    """Periodic: delete the files of exports whose download link has expired."""
+    return exports_expire()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from gdpr import views
+from gdpr import data_rights_views, views
 
 app_name = "gdpr"
 
@@ -17,4 +17,11 @@ urlpatterns = [
         views.confirm_request_view,
         name="confirm_request",
     ),
+    path("privacy/export", data_rights_views.export_request_view, name="export_request"),
+    path(
+        "privacy/export/<uuid:export_id>/download",
+        data_rights_views.export_download_view,
+        name="export_download",
+    ),
+    path("privacy/delete", data_rights_views.erasure_view, name="erasure"),
 ]

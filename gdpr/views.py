@@ -25,6 +25,7 @@ from gdpr.anonymous import (
 )
 from gdpr.audit_log import audit_entries
 from gdpr.consents import CONSENT_TEXTS, consent_history, consent_record, latest_decisions
+from gdpr.data_rights_views import export_context
 from gdpr.downloads import audit_csv_response
 from gdpr.forms import AnonymousRequestForm, AuditFilterForm, ConsentForm, RetentionForm
 from gdpr.models import AuditAction, AuditLogEntry, DataSubjectRequest, RequestKind
@@ -43,6 +44,7 @@ def privacy_centre_view(request):
     context = {
         "consents": consent_rows(latest_decisions(history)),
         "consent_history": history,
+        **export_context(request.user),
     }
     return render(request, "gdpr/privacy_centre.html", context)
 

@@ -95,9 +95,27 @@ def erase_library(user) -> None:
     SavedQuestion.objects.filter(owner=user).delete()
 
 
-registry.register("interview_sessions", export=export_sessions, erase=erase_sessions)
-registry.register("live_interviews", export=export_live_interviews, erase=erase_live_interviews)
-registry.register("question_library", export=export_library, erase=erase_library)
+registry.register(
+    "interview_sessions",
+    title="Interview sessions and answers",
+    export=export_sessions,
+    erase=erase_sessions,
+    count=lambda user: InterviewSession.objects.filter(user=user).count(),
+)
+registry.register(
+    "live_interviews",
+    title="Live AI interviews and transcripts",
+    export=export_live_interviews,
+    erase=erase_live_interviews,
+    count=lambda user: LiveInterview.objects.filter(user=user).count(),
+)
+registry.register(
+    "question_library",
+    title="Question library",
+    export=export_library,
+    erase=erase_library,
+    count=lambda user: SavedQuestion.objects.filter(owner=user).count(),
+)
 
 
 def expired_transcripts(cutoff):

@@ -54,5 +54,18 @@ def erase_posted_jobs(user) -> None:
         jobs_changed()
 
 
-registry.register("saved_jobs", export=export_saved_jobs, erase=erase_saved_jobs)
-registry.register("posted_jobs", export=export_posted_jobs, erase=erase_posted_jobs)
+registry.register(
+    "saved_jobs",
+    title="Saved jobs",
+    export=export_saved_jobs,
+    erase=erase_saved_jobs,
+    count=lambda user: SavedJob.objects.filter(user=user).count(),
+)
+registry.register(
+    "posted_jobs",
+    title="Jobs you posted",
+    export=export_posted_jobs,
+    erase=erase_posted_jobs,
+    count=lambda user: Job.objects.filter(owner=user).count(),
+    kept="The postings stay for the people who saved or applied to them, with no owner.",
+)

@@ -3,7 +3,7 @@ results, enhancement suggestions and cover letters."""
 
 from gdpr.registry import registry
 from resumes.models import Analysis, CoverLetter, Resume
-from resumes.services.resumes import resume_delete
+from resumes.services.resumes import resume_delete, resume_read_original
 
 
 def export_resumes(user) -> list[dict]:
@@ -37,6 +37,12 @@ def _export_resume(resume: Resume) -> dict:
     }
 
 
+def export_resume_files(user):
+    """The original files, decrypted, named `<resume id>-<file name as uploaded>`."""
+    for resume in Resume.objects.filter(owner=user).only("pk", "original_name", "stored_file"):
+        yield f"{resume.pk}-{resume.original_name}", resume_read_original(resume=resume)
+
+
 def export_cover_letters(user) -> list[dict]:
     return [
         {
@@ -60,8 +66,21 @@ def erase_cover_letters(user) -> None:
     CoverLetter.objects.filter(owner=user).delete()
 
 
-registry.register("resumes", export=export_resumes, erase=erase_resumes)
-registry.register("cover_letters", export=export_cover_letters, erase=erase_cover_letters)
+registry.register(
+    "resumes",
+    title="Resumes, analyses and suggestions",
+    export=export_resumes,
+    erase=erase_resumes,
+    count=lambda user: Resume.objects.filter(owner=user).count(),
+    files=export_resume_files,
+)
+registry.register(
+    "cover_letters",
+    title="Cover letters",
+    export=export_cover_letters,
+    erase=erase_cover_letters,
+    count=lambda user: CoverLetter.objects.filter(owner=user).count(),
+)
 
 
 def expired_analyses(cutoff):

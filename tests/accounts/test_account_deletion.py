@@ -35,7 +35,7 @@ def test_deleting_the_account_erases_it_everywhere(api_client):
     )
     assert refresh.status_code == 401
     # The audit trail stays, but names nobody and keeps no IP.
-    deleted = AuditLogEntry.objects.get(action="account.deleted")
+    deleted = AuditLogEntry.objects.get(action="gdpr.erased")
     assert deleted.object_id == str(user_id) and deleted.actor is None
     assert deleted.ip_address is None
     assert not AuditLogEntry.objects.filter(ip_address="203.0.113.9").exists()
