@@ -38,5 +38,17 @@ def erase_sharing(user) -> None:
     FootprintSharing.objects.filter(user=user).delete()
 
 
-registry.register("footprint_scans", export=export_scans, erase=erase_scans)
-registry.register("footprint_sharing", export=export_sharing, erase=erase_sharing)
+registry.register(
+    "footprint_scans",
+    title="Developer footprint scans",
+    export=export_scans,
+    erase=erase_scans,
+    count=lambda user: FootprintScan.objects.filter(owner=user).count(),
+)
+registry.register(
+    "footprint_sharing",
+    title="Footprint sharing choice",
+    export=export_sharing,
+    erase=erase_sharing,
+    count=lambda user: FootprintSharing.objects.filter(user=user).count(),
+)

@@ -2,12 +2,13 @@
 bench/privacy.py.
 
 Their email, name and phone are planted wherever a person's data can end up: the profile,
-resume files and text, analyses, suggestions, cover letters, applications (with an uploaded
-file, a recruiter's note and feedback about them), saved jobs, interview answers, the
-question library, the audit log, the admin's history, pending emails and a data export.
+notifications, resume files and text, analyses, suggestions, cover letters, applications
+(with an uploaded file, a recruiter's note and feedback about them), saved jobs, interview
+answers, live interviews, the question library, footprint scans, the audit log, the admin's
+history, pending emails and a data export.
 
-A new app (or model) that holds personal data adds its rows in `plant_everywhere` (one
-function per app below); `test_erasure.py` fails until every model pointing at a user holds
+A new app (or model) that holds personal data adds its rows in a `plant_<app>` function
+below (listed in PLANTERS); `test_erasure.py` fails until every model pointing at a user holds
 a row of this person's.
 """
 
@@ -23,6 +24,7 @@ from accounts.notifications import notification_send
 from accounts.tasks import send_welcome_email
 from accounts.tokens import token_pair
 from core.outbox import outbox_enqueue
+from footprint.models import FootprintScan, FootprintSharing
 from gdpr.audit import audit_record
 from gdpr.crypto import encrypt_bytes
 from gdpr.export import export_build, export_request
@@ -191,4 +193,23 @@ def plant_gdpr(user, identity, **counts):
     export_build(export_id=str(export.pk))  # a ready zip, full of the person's data
 
 
-PLANTERS = [plant_accounts, plant_resumes, plant_jobs, plant_ats, plant_interviews, plant_gdpr]
+def plant_footprint(user, identity, **counts):
+    FootprintScan.objects.create(
+        owner=user,
+        github_username="zquargle",
+        status="completed",
+        github_analysis={"profile": {"name": identity.name, "email": identity.email}},
+        privacy_report={"exposed": [{"field": "email", "value": identity.email}]},
+    )
+    FootprintSharing.objects.create(user=user, share_with_recruiters=True)
+
+
+PLANTERS = [
+    plant_accounts,
+    plant_resumes,
+    plant_jobs,
+    plant_ats,
+    plant_interviews,
+    plant_footprint,
+    plant_gdpr,
+]
