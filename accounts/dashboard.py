@@ -7,6 +7,7 @@ nothing to show, else a Panel: a template and its data. Panels render in `order`
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -52,3 +53,19 @@ def dashboard_panels(*, role: Role, request) -> list[Panel]:
     )
     panels = (r.provider(request=request) for r in chosen)
     return [panel for panel in panels if panel is not None]
+
+
+SESSION_LAST_VISIT = "dashboard_last_visit"
+
+
+def last_visit(request) -> datetime | None:
+    """When the user saw their dashboard before this session (None: never)."""
+    value = request.session.get(SESSION_LAST_VISIT)
+    return datetime.fromisoformat(value) if value else None
+
+
+def remember_last_visit(request) -> None:
+    """Pin the previous visit for this session, then record this one."""
+    if SESSION_LAST_VISIT not in request.session:
+        seen = request.user.dashboard_seen_at
+        request.session[SESSION_LAST_VISIT] = seen.isoformat() if seen else ""

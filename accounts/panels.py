@@ -9,6 +9,7 @@ from django.utils import timezone
 from accounts.dashboard import Panel, register_dashboard_panel
 from accounts.models import Role, User
 from core.durable import registered_kinds
+from gdpr.models import OPEN_STATUSES, DataSubjectRequest, RequestKind, RequestStatus
 
 NEW_USER_DAYS = 7
 
@@ -68,6 +69,27 @@ def queues_panel(*, request) -> Panel:
     )
 
 
+def data_requests_panel(*, request) -> Panel:
+    """Open export and erasure requests, and those past their one-month answer date."""
+    now = timezone.now()
+    counts = DataSubjectRequest.objects.filter(status__in=OPEN_STATUSES).aggregate(
+        open=Count("id"),
+        overdue=Count("id", filter=Q(due_at__lt=now)),
+        exports=Count("id", filter=Q(kind=RequestKind.EXPORT)),
+        erasures=Count("id", filter=Q(kind=RequestKind.ERASURE)),
+        unconfirmed=Count("id", filter=Q(status=RequestStatus.AWAITING_CONFIRMATION)),
+    )
+    url = reverse("admin:gdpr_datasubjectrequest_changelist")
+    return Panel(
+        title="Data requests",
+        template="accounts/panels/data_requests.html",
+        data={**counts, "url": f"{url}?status__exact={RequestStatus.OPEN}"},
+    )
+
+
 def register_admin_panels() -> None:
     register_dashboard_panel("admin.users", role=Role.ADMIN, order=10, provider=users_panel)
+    register_dashboard_panel(
+        "admin.data_requests", role=Role.ADMIN, order=15, provider=data_requests_panel
+    )
     register_dashboard_panel("admin.queues", role=Role.ADMIN, order=20, provider=queues_panel)

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from rest_framework.exceptions import ValidationError
 
 from accounts import services
-from accounts.dashboard import dashboard_panels
+from accounts.dashboard import dashboard_panels, remember_last_visit
 from accounts.forms import (
     LoginForm,
     PasswordResetRequestForm,
@@ -160,6 +160,7 @@ def candidate_portal_view(request):
 
 @role_required(Role.RECRUITER)
 def recruiter_dashboard_view(request):
+    remember_last_visit(request)
     response = _dashboard(request, role=Role.RECRUITER, template="recruiter/dashboard.html")
     services.user_mark_dashboard_seen(user=request.user)
     return response

@@ -8,3 +8,6 @@ class AtsConfig(AppConfig):
 
     def ready(self):
         from ats import receivers  # noqa: F401 - connects the account-event receivers
+        from ats.dashboard import register_ats_panels
+
+        register_ats_panels()

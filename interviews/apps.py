@@ -13,3 +13,6 @@ class InterviewsConfig(AppConfig):
 
         register_candidate_panel("screening", screening_panel)
         register_candidate_panel("live_interview", live_interview_panel)
+        from interviews.dashboard import register_interview_panels
+
+        register_interview_panels()

@@ -11,3 +11,6 @@ class JobsConfig(AppConfig):
         from resumes.job_targets import register_job_resolver
 
         register_job_resolver(job_target_for_user)
+        from jobs.dashboard import register_job_panels
+
+        register_job_panels()

@@ -15,3 +15,6 @@ class ResumesConfig(AppConfig):
         from resumes.models import ANALYSIS_JOBS
 
         register(ANALYSIS_JOBS)
+        from resumes.dashboard import register_resume_panels
+
+        register_resume_panels()
