@@ -197,6 +197,7 @@ RATE_LIMITS = {
     "resume_upload": conf.RATE_LIMIT_RESUME_UPLOAD,
     "analysis": conf.RATE_LIMIT_ANALYSIS,
     "generation": conf.RATE_LIMIT_GENERATION,
+    "chat": conf.RATE_LIMIT_CHAT,
     "job_match": conf.RATE_LIMIT_JOB_MATCH,
     "job_import": conf.RATE_LIMIT_JOB_IMPORT,
     "apply_ip": conf.RATE_LIMIT_APPLY_IP,

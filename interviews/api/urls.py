@@ -1,6 +1,6 @@
 from django.urls import path
 
-from interviews.api import library, live, questions, sessions
+from interviews.api import chat, library, live, questions, sessions
 
 app_name = "interviews-api"
 
@@ -23,6 +23,7 @@ urlpatterns = [
     path("questions/<int:question_id>", questions.QuestionDetailView.as_view(), name="question"),
     path("questions/<int:question_id>/score", questions.TryRubricView.as_view(), name="score"),
     path("jobs/<int:job_id>/questions", questions.JobQuestionsView.as_view(), name="job-questions"),
+    path("chat", chat.ChatView.as_view(), name="chat"),
     path("interview/start", sessions.StartView.as_view(), name="start"),
     path("interview/answer", sessions.AnswerView.as_view(), name="answer"),
     path("interview/sessions", sessions.SessionListView.as_view(), name="sessions"),
