@@ -1,8 +1,11 @@
 """Forms of the interview pages; the services check everything again."""
 
+import json
+
 from django import forms
 
 from interviews.models import Difficulty, QuestionType
+from interviews.services.chat import MAX_CONTENT, MAX_HISTORY, MAX_INPUT, MESSAGE_TYPES
 
 KEY_POINTS_HELP = (
     "One key point a line: the point, then optionally | weight | other wordings separated by "
@@ -220,3 +223,32 @@ class LibraryFilterForm(forms.Form):
 
 class InviteForm(forms.Form):
     total_questions = forms.IntegerField(label="Questions", min_value=1, max_value=20, initial=5)
+
+
+class ChatForm(forms.Form):
+    """A question to the assistant; `history` carries the conversation on pages without
+    scripts (the script keeps it itself)."""
+
+    user_input = forms.CharField(
+        label="Your question", max_length=MAX_INPUT, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    history = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def clean_history(self) -> list[dict]:
+        try:
+            messages = json.loads(self.cleaned_data.get("history") or "[]")
+        except ValueError:
+            messages = None
+        if not isinstance(messages, list) or not all(map(_is_message, messages)):
+            raise forms.ValidationError("The conversation could not be read; start again.")
+        kept = messages[-MAX_HISTORY:]
+        return [{"type": message["type"], "content": message["content"]} for message in kept]
+
+
+def _is_message(message) -> bool:
+    return (
+        isinstance(message, dict)
+        and message.get("type") in MESSAGE_TYPES
+        and isinstance(message.get("content"), str)
+        and len(message["content"]) <= MAX_CONTENT
+    )

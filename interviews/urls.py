@@ -1,6 +1,6 @@
 from django.urls import path
 
-from interviews.views import bank, library, live, practice
+from interviews.views import bank, chat, library, live, practice
 
 app_name = "interviews"
 
@@ -37,6 +37,7 @@ urlpatterns = [
         live.live_results_view,
         name="live_results",
     ),
+    path("portal/assistant/", chat.chat_view, name="chat"),
     path("portal/questions/", library.library_view, name="library"),
     path("portal/questions/save/", library.library_save_view, name="library_save"),
     path(
