@@ -241,9 +241,11 @@ def start_server(
     app: str = "config.asgi:application",
     startup_timeout: float = 30.0,
     port: int | None = None,
+    options: dict | None = None,
 ) -> Iterator[Server]:
     """Run one uvicorn worker on 127.0.0.1 (`port`, else a free one) until `/health` answers;
-    always stop it.
+    always stop it. `options` are more uvicorn settings, e.g. `{"ws_per_message_deflate":
+    False}` for `--ws-per-message-deflate false`.
 
     The server gets its own session, so Ctrl-C reaches only this process, whose `finally`
     then stops the server. If the server logged an error, the end of its log is shown.
@@ -258,6 +260,8 @@ def start_server(
         "--log-level", "warning",
         "--no-access-log",
     ]  # fmt: skip
+    for name, value in (options or {}).items():
+        command += [f"--{name.replace('_', '-')}", str(value).lower()]
     server_env = {**env, "DJANGO_SETTINGS_MODULE": settings_module}
     with tempfile.TemporaryFile() as log:
         process = subprocess.Popen(

@@ -22,6 +22,7 @@ def test_the_tasks_are_registered_each_by_its_own_module():
         "personal_questions": "ai.generation.interview_questions",
         "suggested_answer": "ai.generation.interview_questions",
         "live_interview_question": "ai.generation.live_question",
+        "chat_reply": "ai.generation.chat",
     }
 
 

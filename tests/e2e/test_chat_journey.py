@@ -7,6 +7,7 @@ import json
 import pytest
 from playwright.sync_api import expect
 
+from tests.e2e.audit import PHONE, audit_page
 from tests.e2e.conftest import open_menu, password_hash, sign_in
 from tests.resumes.factories import ResumeFactory
 
@@ -24,7 +25,7 @@ def test_a_candidate_asks_about_their_resume_and_gets_a_grounded_answer(page, us
         lambda socket: socket.on("framereceived", lambda frame: received.append(json.loads(frame))),
     )
     open_menu(page, "Assistant")
-    page.set_viewport_size({"width": 390, "height": 844})
+    page.set_viewport_size(PHONE)
     expect(page.get_by_role("heading", name="Assistant", exact=True)).to_be_visible()
     expect(page.get_by_role("status")).to_have_text("Connected.")
 
@@ -48,5 +49,4 @@ def test_a_candidate_asks_about_their_resume_and_gets_a_grounded_answer(page, us
 
     answers = [message for message in received if message["type"] == "message"]
     assert [answer["metadata"]["from_qa"] for answer in answers] == [True, True, False]
-    width = page.evaluate("document.documentElement.scrollWidth")
-    assert width <= 390
+    audit_page(page)
