@@ -24,9 +24,9 @@ def test_a_candidate_asks_about_their_resume_and_gets_a_grounded_answer(page, us
         "websocket",
         lambda socket: socket.on("framereceived", lambda frame: received.append(json.loads(frame))),
     )
-    open_menu(page, "Assistant")
+    open_menu(page, "Chat")
     page.set_viewport_size(PHONE)
-    expect(page.get_by_role("heading", name="Assistant", exact=True)).to_be_visible()
+    expect(page.get_by_role("heading", name="Chat assistant")).to_be_visible()
     expect(page.get_by_role("status")).to_have_text("Connected.")
 
     page.get_by_label("Your question").fill("What was my last job?")
