@@ -10,6 +10,7 @@ your resume", never a guess. Nothing of the conversation is stored.
 from dataclasses import dataclass
 
 from ai.llm import LocalEngine, generate
+from core.consent import acting_for
 from interviews.chat.knowledge import knowledge_for, latest_parsed_resume
 from interviews.chat.matching import best_match
 from interviews.chat.redaction import redactor_for
@@ -59,8 +60,10 @@ def chat_reply(*, user, user_input: str, history: list[dict]) -> ChatReply:
         "refusal": _refusal(match),
         "messages": _model_turns(history, user_input, redactor_for(user, parsed_resume)),
     }
-    # Without a match there is nothing to word: the refusal is said as it is.
-    result = generate("chat_reply", facts, engine=None if match.entry else LocalEngine())
+    # Without a match there is nothing to word: the refusal is said as it is. A socket is no
+    # request, so whose consent to outside AI decides is named here for both entry points.
+    with acting_for(user.pk):
+        result = generate("chat_reply", facts, engine=None if match.entry else LocalEngine())
     return ChatReply(
         response=result.data["reply"],
         sentiment=sentiment_of(user_input),

@@ -1,9 +1,12 @@
 """`/ws/chat/`: in-band auth, grounded answers with their metadata, the conversation kept
 per connection, heartbeat and every kind of bad message."""
 
+import httpx
 import pytest
+import respx
 
 from accounts.tokens import token_pair
+from gdpr.consents import AI_PROVIDER, consent_record
 from interviews.chat import consumer
 from tests.resumes.factories import ResumeFactory
 from tests.sockets import WAIT, refused, socket_to
@@ -175,4 +178,25 @@ async def test_answers_use_only_the_sockets_own_user(other_token):
 
     assert "COBOL" in answer["content"]
     assert "Kubernetes" not in answer["content"]
+    await socket.disconnect()
+
+
+@pytest.fixture
+def withdrawn(resume, settings, monkeypatch):
+    """Gemini is keyed, but the user withdrew consent to outside AI processing."""
+    settings.GEMINI_API_KEY = "test-key"
+    monkeypatch.setenv("GOOGLE_GENAI_HTTP_CLIENT", "httpx")
+    consent_record(user=resume.owner, purpose=AI_PROVIDER, granted=False)
+
+
+@respx.mock
+async def test_a_withdrawn_consent_keeps_the_socket_answers_local(token, withdrawn):
+    gemini = respx.post(url__regex=r"generativelanguage").mock(return_value=httpx.Response(500))
+    socket = await authenticated(token)
+
+    await socket.send_json_to({"type": "message", "content": "What was my last job?"})
+    answer = await socket.receive_json_from(timeout=WAIT)
+
+    assert "Acme Analytics" in answer["content"]
+    assert not gemini.called
     await socket.disconnect()
