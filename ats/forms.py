@@ -95,7 +95,7 @@ class ApplyForm(forms.Form):
 
 class WithdrawForm(forms.Form):
     note = forms.CharField(
-        label="Reason (optional)",
+        label="Reason",
         required=False,
         max_length=2_000,
         widget=forms.Textarea(attrs={"rows": 3}),

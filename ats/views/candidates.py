@@ -35,10 +35,19 @@ RATING_CHOICES = [("", "Not rated")] + [(str(value), str(value)) for value in ra
 
 
 class ScorecardForm(forms.Form):
-    """Criteria as rows of name + 1-5 rating (rows without a name are skipped), then the
-    recommendation and notes."""
+    """Criteria as rows of name + 1-5 rating, then the recommendation and notes.
 
-    recommendation = forms.ChoiceField(choices=Recommendation.choices, label="Recommendation")
+    Rows without a name are skipped, and so are the pre-filled criteria (`prefilled`) left
+    unrated: the reviewer rates what they assessed. A criterion they named themselves needs
+    a rating. The recommendation is a judgement: it has no default and must be chosen.
+    """
+
+    recommendation = forms.ChoiceField(
+        choices=Recommendation.choices,
+        label="Recommendation",
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose your recommendation."},
+    )
     notes = forms.CharField(
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -46,9 +55,12 @@ class ScorecardForm(forms.Form):
         help_text="Seen by the recruiters and reviewers of this application.",
     )
 
-    def __init__(self, *args, rows: int = len(DEFAULT_CRITERIA), **kwargs):
+    def __init__(
+        self, *args, rows: int = len(DEFAULT_CRITERIA), prefilled=DEFAULT_CRITERIA, **kwargs
+    ):
         super().__init__(*args, **kwargs)
         self.row_count = min(max(rows, 1), MAX_CRITERIA)
+        self.prefilled = {name.casefold() for name in prefilled}
         for index in range(self.row_count):
             self.fields[f"criterion_{index}"] = forms.CharField(
                 required=False, max_length=MAX_CRITERION_LENGTH, label=f"Criterion {index + 1}"
@@ -76,7 +88,8 @@ class ScorecardForm(forms.Form):
             if not name or f"rating_{index}" in self.errors:
                 continue
             if rating is None:
-                self.add_error(f"rating_{index}", f"Rate {name} from 1 to 5.")
+                if name.casefold() not in self.prefilled:
+                    self.add_error(f"rating_{index}", f"Rate {name} from 1 to 5.")
                 continue
             ratings[name] = rating
         if not ratings and not self.errors:
@@ -88,8 +101,7 @@ class ScorecardForm(forms.Form):
 def _initial(scorecard) -> tuple[dict, int]:
     """The form's initial values (your scorecard, or the default criteria) and its rows."""
     if scorecard is None:
-        names, initial = list(DEFAULT_CRITERIA), {"recommendation": Recommendation.YES}
-        ratings = {}
+        names, initial, ratings = list(DEFAULT_CRITERIA), {}, {}
     else:
         ratings = scorecard.ratings
         names = list(ratings)
@@ -157,7 +169,7 @@ def scorecard_view(request, application_id):
     except ApplicationNotFound as exc:
         raise Http404 from exc
     rows = _posted_rows(request.POST)
-    form = ScorecardForm(request.POST, rows=rows)
+    form = ScorecardForm(request.POST, rows=rows, prefilled=_prefilled(application, request.user))
     if form.is_valid():
         try:
             _, created = scorecard_submit(
@@ -174,6 +186,12 @@ def scorecard_view(request, application_id):
             messages.success(request, f"Your scorecard is {verb}.")
             return redirect("ats:candidate", application_id=application.pk)
     return _page(request, _detail(request.user, application_id), form, status=400)
+
+
+def _prefilled(application, user) -> list[str]:
+    """The criteria the form offered filled in: the reviewer's earlier ones, or the defaults."""
+    own = application.scorecards.filter(author=user).only("ratings").first()
+    return list(own.ratings) if own is not None else list(DEFAULT_CRITERIA)
 
 
 def _posted_rows(data) -> int:

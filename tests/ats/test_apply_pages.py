@@ -1,5 +1,6 @@
 """The apply page on a job, the candidate's applications and their timeline with withdraw."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -228,6 +229,9 @@ def test_my_application_shows_the_timeline_without_notes(client):
     assert "notice period" not in page
     assert application.job.owner.name not in page
     assert "Withdraw my application" in page
+    label = re.sub(r"<[^>]+>|\s+", " ", page[page.index('for="id_note"') :].split("</label>")[0])
+    assert "Reason (optional)" in " ".join(label.split())
+    assert label.count("(optional)") == 1
 
 
 def test_someone_elses_application_page_is_404(client):

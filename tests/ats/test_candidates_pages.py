@@ -1,5 +1,7 @@
 """The recruiter's candidate page and its scorecard form."""
 
+import re
+
 import pytest
 
 from ats.models import Scorecard
@@ -92,15 +94,54 @@ def test_scorecard_form_creates_then_updates(client, owner, application):
 
 def test_scorecard_form_shows_errors(client, owner, application):
     client.force_login(owner)
-    response = client.post(scorecard_url(application), form_data(rating_0="", rating_1="9"))
+    response = client.post(
+        scorecard_url(application), form_data(criterion_2="Leadership", rating_1="9")
+    )
     assert response.status_code == 400
-    text = text_of(response.content.decode())
-    assert "Rate Technical skills from 1 to 5." in text
+    html = response.content.decode()
+    text = text_of(html)
+    assert "Rate Leadership from 1 to 5." in text
+    # The summary at the top of the form links to each field at fault.
+    summary = html[html.index('class="alert alert--error form-errors"') :]
+    assert 'href="#id_rating_2"' in summary and 'href="#id_rating_1"' in summary
+    assert 'src="/static/js/form-errors.js"' in html
     assert not Scorecard.objects.exists()
     blank = form_data(criterion_0="", criterion_1="")
     response = client.post(scorecard_url(application), blank)
     assert response.status_code == 400
     assert "Name and rate at least one criterion." in response.content.decode()
+
+
+def test_the_recommendation_is_not_chosen_for_the_reviewer(client, owner, application):
+    client.force_login(owner)
+    html = page_of(client.get(page_url(application)))
+    radios = re.findall(r'<input type="radio" name="recommendation"[^>]*>', html)
+    assert [re.search(r'value="(\w+)"', radio)[1] for radio in radios] == [
+        "strong_no",
+        "no",
+        "yes",
+        "strong_yes",
+    ]
+    assert not any("checked" in radio for radio in radios)
+    assert all("required" in radio for radio in radios)
+    legend = html[html.index("<legend") : html.index("</legend>")]
+    assert "Recommendation" in legend and "(optional)" not in legend
+
+
+def test_a_scorecard_without_a_recommendation_is_refused(client, owner, application):
+    client.force_login(owner)
+    response = client.post(scorecard_url(application), form_data(recommendation=""))
+    assert response.status_code == 400
+    assert "Choose your recommendation." in text_of(response.content.decode())
+    assert not Scorecard.objects.exists()
+
+
+def test_prefilled_criteria_may_stay_unrated(client, owner, application):
+    client.force_login(owner)
+    data = form_data(rating_1="", criterion_3="Problem solving", rating_3="")
+    response = client.post(scorecard_url(application), data)
+    assert response.status_code == 302
+    assert Scorecard.objects.get().ratings == {"Technical skills": 4}
 
 
 def test_domain_expert_scores_from_the_page_without_contact_or_moves(client, application):
