@@ -57,7 +57,9 @@ candidate_required = role_required(Role.CANDIDATE)
 recruiter_required = role_required(Role.RECRUITER)
 BOARD_PAGE_SIZE = 20
 MANAGE_PAGE_SIZE = 25
-MATCH_LIMIT = 20
+# The matches page shows 10 cards, and 10 more on each "Show more", up to 50.
+MATCH_STEP = 10
+MATCH_LIMIT = 50
 # What a job card never shows: the long text and the vectors.
 CARD_SKIPS = ("description", *VECTOR_FIELDS)
 
@@ -198,16 +200,40 @@ def matches_view(request):
     if not resumes:
         return render(request, "jobs/matches.html", {"form": None})
     form = _match_form(request, resumes)
-    result = _matches(request, form) if form.is_valid() else None
+    shown = _matches_shown(request)
+    # One more than shown tells whether a "Show more" has anything to show.
+    result = _matches(request, form, limit=shown + 1) if form.is_valid() else None
     context = {"form": form, "result": result}
     if result is not None:
-        context["rows"] = presenters.match_rows(
-            result["items"], resume_id=result["resume_id"], weights=result.get("weights")
+        rows = presenters.match_rows(
+            result["items"][:shown], resume_id=result["resume_id"], weights=result.get("weights")
         )
+        saved = saved_job_ids(user=request.user, job_ids=[row["job"]["id"] for row in rows])
+        for row in rows:
+            row["saved"] = row["job"]["id"] in saved
+        context["rows"] = rows
+        if len(result["items"]) > shown and shown < MATCH_LIMIT:
+            context["more_url"] = _with_query(request.path, form.data, shown=shown + MATCH_STEP)
     return render(request, "jobs/matches.html", context)
 
 
-def _matches(request, form: MatchForm) -> dict | None:
+def _matches_shown(request) -> int:
+    try:
+        wanted = int(request.GET.get("shown", MATCH_STEP))
+    except ValueError:
+        wanted = MATCH_STEP
+    return min(max(wanted, MATCH_STEP), MATCH_LIMIT)
+
+
+def _with_query(path: str, data, **changes) -> str:
+    """`path` with the form's data (the chosen resume included) and `changes` as its query."""
+    query = data.copy()
+    for name, value in changes.items():
+        query[name] = value
+    return f"{path}?{query.urlencode()}"
+
+
+def _matches(request, form: MatchForm, *, limit: int) -> dict | None:
     """match_jobs for the chosen resume, or None with the reason on the form."""
     _limit(request, "job_match")
     resume = resume_selectors.resume_get(
@@ -215,7 +241,7 @@ def _matches(request, form: MatchForm) -> dict | None:
     )
     try:
         return match_jobs(
-            resume=resume, preferences=form.preferences(), limit=MATCH_LIMIT, user=request.user
+            resume=resume, preferences=form.preferences(), limit=limit, user=request.user
         )
     except DomainError as exc:
         add_service_errors(form, exc)

@@ -108,7 +108,8 @@ def match_jobs(
         mask &= snapshot.row_mask(allowed)
     parts = score_parts(snapshot, probe)
     scores = total_scores(parts)
-    rows, jobs = _top_open(snapshot, scores, mask, limit)
+    rows, jobs = _top_open(snapshot, scores, mask, limit + EXTRA_CANDIDATES)
+    rows = _distinct(rows, snapshot, jobs)[:limit]
     items = [_item(jobs[int(snapshot.ids[row])], row, parts, scores, probe) for row in rows]
     return {
         "resume_id": str(resume.pk),
@@ -138,6 +139,28 @@ def _top_open(snapshot, scores, mask, limit: int) -> tuple[list[int], dict]:
         if len(chosen) >= limit or not gone:
             break
     return chosen[:limit], jobs
+
+
+def posting_key(job) -> tuple[str, str, str]:
+    """What makes two rows the same posting to a candidate: the title, company and place,
+    compared without case or spacing (a job re-posted, or imported from two feeds)."""
+    return tuple(
+        " ".join((value or "").casefold().split())
+        for value in (job.title, job.company, job.location)
+    )
+
+
+def _distinct(rows: list[int], snapshot, jobs: dict) -> list[int]:
+    """The rows best first with every posting once: the best-scored copy is kept."""
+    seen, kept = set(), []
+    for row in rows:
+        job = jobs[int(snapshot.ids[row])]
+        keys = {("id", job.pk), posting_key(job)}
+        if seen & keys:
+            continue
+        seen |= keys
+        kept.append(row)
+    return kept
 
 
 def _item(job, row: int, parts: dict, scores: np.ndarray, probe: ResumeProbe) -> dict:

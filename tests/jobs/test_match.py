@@ -320,12 +320,22 @@ def test_names_and_pronouns_change_no_score():
 
 def test_matching_is_deterministic_and_equal_scores_list_the_newest_job_first():
     older = JobFactory(title="Backend Engineer", company="Acme")
-    newer = JobFactory(title="Backend Engineer", company="Acme")
+    newer = JobFactory(title="Backend Engineer", company="Initech")
     resume = python_resume()
     first, second = match_jobs(resume=resume), match_jobs(resume=resume)
     assert first == second
     assert [item["job"]["id"] for item in first["items"]] == [newer.pk, older.pk]
     assert first["items"][0]["score"] == first["items"][1]["score"]
+
+
+def test_the_same_posting_stored_twice_is_matched_once():
+    """A posting re-published or imported from two feeds is two rows with the same title,
+    company and place: it used to fill #1 and #2 with the same score."""
+    JobFactory(title="Backend Engineer", company="Acme", location="London, UK")
+    kept = JobFactory(title="Backend  engineer ", company="ACME", location="london, uk")
+    elsewhere = JobFactory(title="Backend Engineer", company="Acme", location="Leeds, UK")
+    items = match_jobs(resume=python_resume(), limit=2)["items"]
+    assert sorted(item["job"]["id"] for item in items) == sorted([kept.pk, elsewhere.pk])
 
 
 def test_limit_caps_the_items(candidate, candidate_client):

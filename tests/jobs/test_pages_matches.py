@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from jobs.models import JobStatus, WorkMode
 from tests.accounts.factories import CandidateFactory
-from tests.jobs.factories import BACKEND_DESCRIPTION, JobFactory
+from tests.jobs.factories import BACKEND_DESCRIPTION, JobFactory, SavedJobFactory
 from tests.jobs.test_pages import assert_clean_page, page_of, text_of
 from tests.resumes.factories import ResumeFactory
 
@@ -56,7 +56,7 @@ def test_matches_rank_jobs_for_the_newest_resume_with_reasons(client, resume, jo
     page = page_of(client.get(MATCHES))
 
     assert page.index("Backend Engineer") < page.index("Accountant")
-    assert "of 2 jobs considered" in text_of(page)
+    assert "of 2 open jobs" in text_of(page)
     first = page.split('class="card match"')[1]
     assert re.search(r'<meter class="meter" min="0" max="100" low="50"', first)
     assert "Required skills" in first and "Text similarity" in first
@@ -66,6 +66,57 @@ def test_matches_rank_jobs_for_the_newest_resume_with_reasons(client, resume, jo
     assert f'href="{fit_url(backend, resume)}"' in first
     assert f'href="/j/{backend.short_code}"' in first
     assert '<ul class="check-list"><li>' in first  # the reasons
+
+
+def test_each_card_offers_apply_and_save(client, candidate, resume, jobs):
+    backend, books = jobs
+    SavedJobFactory(user=candidate, job=books)
+
+    page = page_of(client.get(MATCHES))
+
+    cards = page.split('class="card match"')[1:]
+    assert len(cards) == 2
+    for card, job in zip(cards, (backend, books), strict=True):
+        assert f'href="/jobs/{job.pk}/apply/">Apply<' in card
+    assert f'action="/jobs/{backend.pk}/save/"' in cards[0]
+    assert f'action="/jobs/{books.pk}/unsave/"' in cards[1] and "Saved · remove" in cards[1]
+    # Compact: the reasons and skills fold under "Why this score".
+    assert '<details class="match__why">' in cards[0]
+
+
+def test_the_same_posting_twice_is_listed_once(client, resume):
+    first = JobFactory(title="Backend Engineer", company="Acme Payments", location="London, UK")
+    again = JobFactory(title="backend  engineer", company="ACME Payments", location="London, UK")
+    other = JobFactory(title="Backend Engineer", company="Acme Payments", location="Leeds, UK")
+
+    page = page_of(client.get(MATCHES))
+
+    cards = page.split('class="card match"')[1:]
+    assert len(cards) == 2
+    # Equal scores rank the newest first: the re-posted copy is kept, the older one dropped.
+    assert f'id="match-{again.pk}-title"' in cards[0]
+    assert f'id="match-{first.pk}-title"' not in page
+    assert f'id="match-{other.pk}-title"' in page
+
+
+def test_more_matches_on_request(client, resume):
+    for index in range(12):
+        JobFactory(title=f"Python Developer {index}")
+
+    page = page_of(client.get(MATCHES))
+
+    assert page.count('class="card match"') == 10
+    more = re.search(r'<a class="btn btn--secondary" href="([^"]+)">Show more matches</a>', page)
+    assert more and "shown=20" in more[1] and f"resume={resume.pk}" in more[1]
+    everything = page_of(client.get(more[1].replace("&amp;", "&")))
+    assert everything.count('class="card match"') == 12
+    assert "Show more matches" not in everything
+
+
+@pytest.mark.parametrize("shown", ["abc", "-4", "9999"])
+def test_a_malformed_show_more_count_is_bounded(client, resume, jobs, shown):
+    page = page_of(client.get(MATCHES, {"shown": shown}))
+    assert page.count('class="card match"') == 2
 
 
 def test_preferences_narrow_the_work_modes(client, resume, jobs):
