@@ -328,7 +328,11 @@ def manage_jobs_view(request):
     )
     if status in JobStatus.values:
         jobs = jobs.filter(status=status)
-    jobs = jobs.defer(*CARD_SKIPS).annotate(saves_count=Count("saves"))
+    # "applications" is the applicant tracking app's reverse relation: a name, not an import.
+    jobs = jobs.defer(*CARD_SKIPS).annotate(
+        saves_count=Count("saves", distinct=True),
+        applicants_count=Count("applications", distinct=True),
+    )
     context = {
         "page": _page(request, jobs.order_by("-created_at", "-id"), MANAGE_PAGE_SIZE),
         "status": status if status in JobStatus.values else "",

@@ -12,6 +12,7 @@ from django.utils import timezone
 from jobs.derived import skills_from_description
 from jobs.models import Job, JobStatus
 from tests.accounts.factories import AdminFactory, CandidateFactory, RecruiterFactory
+from tests.ats.factories import ApplicationFactory
 from tests.jobs.factories import BACKEND_DESCRIPTION, JobFactory, SavedJobFactory
 from tests.jobs.test_pages import assert_clean_page, page_of, text_of
 
@@ -84,11 +85,33 @@ def test_the_list_shows_own_postings_in_every_state_with_saves(client, recruiter
 
     assert "Open Role" in page and "Draft Role" in page and "Closed Role" in page
     assert "Someone Elses Role" not in page
-    assert '<td class="num">2</td>' in _row(page, "Open Role")
+    assert '<td class="num" data-label="Saves">2</td>' in _row(page, "Open Role")
     assert 'value="closed">Close<' in _row(page, "Open Role")
     assert 'value="open">Publish<' in _row(page, "Draft Role")
     assert 'value="open">Reopen<' in _row(page, "Closed Role")
     assert "All 3" in text_of(page)
+
+
+def test_the_list_counts_applicants_and_keeps_delete_off_the_rows(client, recruiter):
+    job = JobFactory(owner=recruiter, title="Busy Role")
+    ApplicationFactory.create_batch(3, job=job)
+    SavedJobFactory(job=job)
+
+    page = page_of(client.get(MANAGE))
+
+    row = _row(page, "Busy Role")
+    assert f'data-label="Applicants"><a href="/recruiter/jobs/{job.pk}/pipeline/">3<' in row
+    assert '<td class="num" data-label="Saves">1</td>' in row
+    assert "Delete" not in row and "btn--danger" not in page
+    assert 'class="table table--stack manage-table"' in page
+
+
+def test_delete_lives_in_the_postings_danger_zone(client, recruiter):
+    job = JobFactory(owner=recruiter, title="Going Away")
+    page = page_of(client.get(reverse("jobs:edit", args=[job.pk])))
+    zone = page[page.index('class="card section danger-zone"') :]
+    assert f'<a class="btn btn--danger" href="{delete_url(job)}">Delete Going Away…</a>' in zone
+    assert "danger-zone" not in page_of(client.get(reverse("jobs:create")))
 
 
 def test_the_list_filters_by_status(client, recruiter):
@@ -121,7 +144,9 @@ def test_the_list_costs_the_same_queries_for_more_postings(client, recruiter):
     SavedJobFactory(job=JobFactory(owner=recruiter))
     few = queries()
     for _ in range(10):
-        SavedJobFactory(job=JobFactory(owner=recruiter))
+        job = JobFactory(owner=recruiter)
+        SavedJobFactory(job=job)
+        ApplicationFactory(job=job)
     assert queries() == few
 
 

@@ -2,6 +2,7 @@
 
 import html
 import re
+from pathlib import Path
 
 import pytest
 from django.contrib.staticfiles import finders
@@ -314,6 +315,14 @@ def test_a_fix_gains_its_points_times_the_category_weight():
         ("Stored before advice.", "2 points"),
         ("Say what you did.", "under 1 point"),
     ]
+
+
+def test_the_analyses_table_stacks_on_phones(client, completed):
+    page = _page(client.get(reverse("resumes:detail", args=[completed.resume_id])))
+    table = page[page.index('<table class="table table--stack">') : page.index("</table>")]
+    for label in ("Started", "Against", "Status", "Score"):
+        assert f'data-label="{label}"' in table
+    assert "@media (max-width: 37.5rem)" in Path(finders.find("css/hirewise.css")).read_text()
 
 
 def test_a_running_analysis_shows_live_progress_hooks_and_a_refresh_link(client, resume):
