@@ -15,6 +15,7 @@ import logging
 import secrets
 
 from django.db import transaction
+from django.utils import timezone
 
 from ats.identity import email_key
 from ats.models import Application, Scorecard, StageChange
@@ -76,8 +77,12 @@ def _anonymise_all(applications: list[Application], *, user=None) -> None:
     files = [
         application.resume_file.name for application in applications if application.resume_file
     ]
+    rows = Application.objects.filter(pk__in=[application.pk for application in applications])
+    rows.update(**ANONYMISED, updated_at=timezone.now())
+    # The email key becomes random per row (the one-application-per-email rule stays met).
     for application in applications:
-        _anonymise(application)
+        application.email_key = secrets.token_hex(32)
+    Application.objects.bulk_update(applications, ["email_key"], batch_size=500)
     StageChange.objects.filter(application__in=applications).update(note="")
     Scorecard.objects.filter(application__in=applications).update(notes="")
     if user is not None:
@@ -86,39 +91,22 @@ def _anonymise_all(applications: list[Application], *, user=None) -> None:
         transaction.on_commit(lambda: _delete_files(files))
 
 
-def _anonymise(application: Application) -> None:
-    application.candidate = None
-    application.resume = None
-    application.applicant_name = ""
-    application.applicant_email = ""
-    application.applicant_phone = ""
-    application.email_key = secrets.token_hex(32)
-    application.cover_letter = ""
-    application.resume_text = ""
-    application.resume_profile = None
-    application.resume_file = ""
-    application.resume_file_name = ""
-    application.resume_file_kind = ""
-    # The score stays for the statistics; the skills behind it came from the resume.
-    application.fit = None
-    application.save(
-        update_fields=[
-            "candidate",
-            "resume",
-            "applicant_name",
-            "applicant_email",
-            "applicant_phone",
-            "email_key",
-            "cover_letter",
-            "resume_text",
-            "resume_profile",
-            "resume_file",
-            "resume_file_name",
-            "resume_file_kind",
-            "fit",
-            "updated_at",
-        ]
-    )
+# What an anonymised application holds instead. The score stays for the statistics; the
+# skills behind it (`fit`) came from the resume.
+ANONYMISED = {
+    "candidate": None,
+    "resume": None,
+    "applicant_name": "",
+    "applicant_email": "",
+    "applicant_phone": "",
+    "cover_letter": "",
+    "resume_text": "",
+    "resume_profile": None,
+    "resume_file": "",
+    "resume_file_name": "",
+    "resume_file_kind": "",
+    "fit": None,
+}
 
 
 def _delete_files(names: list[str]) -> None:

@@ -1,9 +1,11 @@
 """Personal data held by the resumes app: files, their text and parsed profiles, analysis
 results, enhancement suggestions and cover letters."""
 
+from django.db import transaction
+
 from gdpr.registry import registry
 from resumes.models import Analysis, CoverLetter, Resume
-from resumes.services.resumes import resume_delete, resume_read_original
+from resumes.services.resumes import resume_files_delete, resume_read_original
 
 
 def export_resumes(user) -> list[dict]:
@@ -56,10 +58,15 @@ def export_cover_letters(user) -> list[dict]:
     ]
 
 
+@transaction.atomic
 def erase_resumes(user) -> None:
-    """Delete every resume with its file, analyses and enhancements."""
-    for resume in Resume.objects.filter(owner=user):
-        resume_delete(resume=resume, user=user)
+    """Delete every resume with its analyses and enhancements in one go; the encrypted files
+    go once the erasure commits."""
+    resumes = Resume.objects.filter(owner=user)
+    files = [name for name in resumes.values_list("stored_file", flat=True) if name]
+    resumes.delete()
+    if files:
+        transaction.on_commit(lambda: resume_files_delete(files))
 
 
 def erase_cover_letters(user) -> None:

@@ -134,6 +134,16 @@ def resume_files_rotate(**kwargs) -> str:
     return f"resume files: {count} re-encrypted"
 
 
+def resume_files_delete(names: list[str]) -> None:
+    """Remove stored files by name (after the rows that named them are gone)."""
+    storage = Resume._meta.get_field("stored_file").storage
+    for name in names:
+        try:
+            storage.delete(name)
+        except OSError:
+            logger.warning("Could not remove resume file %s", name, exc_info=True)
+
+
 def _delete_file(stored) -> None:
     try:
         stored.delete(save=False)
