@@ -70,9 +70,9 @@ def _text(message: dict, name: str, limit: int, *, required: bool = False) -> st
     return value.strip()
 
 
-def _start(message: dict) -> Start:
+def _start(message: dict, *, on_session: bool) -> Start:
     """`initialize_interview`'s fields: job_id or job_description (+ job_title), resume_id,
-    or invitation_id."""
+    or invitation_id; a socket opened on an invitation's session needs none."""
     errors = {}
     job_id = message.get("job_id")
     if job_id is not None and (type(job_id) is not int or job_id < 1):
@@ -84,12 +84,13 @@ def _start(message: dict) -> Start:
     if errors:
         raise InvalidInput(errors)
     description = _text(message, "job_description", MAX_DESCRIPTION_CHARS)
+    title = _text(message, "job_title", 200)
     invited = ids["invitation_id"] is not None
-    if job_id is None and not description and not invited and "job_title" not in message:
-        raise InvalidInput({"job_id": ["Give a job_id or a job_description."]})
+    if job_id is None and not (description or title or invited or on_session):
+        raise InvalidInput({"job_id": ["Give a job_id, or a job_title or job_description."]})
     return Start(
         job_id=job_id,
-        job_title=_text(message, "job_title", 200),
+        job_title=title,
         job_description=description,
         resume_id=str(ids["resume_id"]) if ids["resume_id"] else None,
         invitation_id=str(ids["invitation_id"]) if invited else None,
@@ -153,7 +154,7 @@ class LiveInterviewConsumer(RealtimeConsumer):
             await self.send_json(question_message(interview.current_question))
 
     async def on_initialize(self, message: dict) -> None:
-        start = _start(message)
+        start = _start(message, on_session=self.interview_id is not None)
         interview, question = await database_sync_to_async(live_initialize)(
             user=self.user, interview_id=self.interview_id, start=start
         )

@@ -7,7 +7,7 @@ from django.urls import reverse
 from accounts.models import Role
 from ats.hooks import CandidatePanel
 from interviews.models import LiveInterview, LiveStatus
-from interviews.views.live import exchanges
+from interviews.presenters import live_exchanges
 
 
 def live_interview_panel(*, application, user) -> CandidatePanel:
@@ -26,7 +26,7 @@ def live_interview_panel(*, application, user) -> CandidatePanel:
                     "early_termination": interview.early_termination,
                     "completed_at": interview.completed_at,
                     "analysis": interview.analysis,
-                    "exchanges": exchanges(interview),
+                    "exchanges": live_exchanges(interview),
                     "transcript": interview.transcript,
                 }
                 for interview in interviews

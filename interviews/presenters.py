@@ -87,3 +87,19 @@ def _ratings(session: InterviewSession) -> dict:
         "communication": session.communication_rating,
         "confidence": session.confidence_rating,
     }
+
+
+def live_exchanges(interview) -> list[dict]:
+    """Each asked question with its answer and scores, in order (for both results pages)."""
+    answers = {answer["question_id"]: answer for answer in interview.answers}
+    scored = {item["question_id"]: item for item in (interview.analysis or {}).get("answers", [])}
+    return [
+        {
+            "number": question["number"],
+            "phase": question["phase"],
+            "question": question["text"],
+            "answer": answers.get(question["id"], {}).get("text"),
+            "scored": scored.get(question["id"]),
+        }
+        for question in interview.questions
+    ]

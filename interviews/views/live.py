@@ -15,6 +15,7 @@ from core.http import client_ip
 from interviews.errors import LiveInterviewNotFound
 from interviews.live.phases import PHASES, TOTAL_QUESTIONS
 from interviews.models import LiveInterview, LiveStatus
+from interviews.presenters import live_exchanges
 from interviews.services.live import live_get, live_invite
 from jobs.selectors import saved_jobs_for
 from resumes.selectors import resumes_for_user
@@ -77,24 +78,8 @@ def live_results_view(request, interview_id):
     interview = _own(request, interview_id)
     if interview.status != LiveStatus.COMPLETED:
         return redirect("interviews:live_session", interview_id=interview.pk)
-    context = {"interview": interview, "exchanges": exchanges(interview)}
+    context = {"interview": interview, "exchanges": live_exchanges(interview)}
     return render(request, "interviews/live_results.html", context)
-
-
-def exchanges(interview: LiveInterview) -> list[dict]:
-    """Each asked question with its answer and scores, in order (for both results pages)."""
-    answers = {answer["question_id"]: answer for answer in interview.answers}
-    scored = {item["question_id"]: item for item in (interview.analysis or {}).get("answers", [])}
-    return [
-        {
-            "number": question["number"],
-            "phase": question["phase"],
-            "question": question["text"],
-            "answer": answers.get(question["id"], {}).get("text"),
-            "scored": scored.get(question["id"]),
-        }
-        for question in interview.questions
-    ]
 
 
 @require_POST

@@ -87,8 +87,12 @@ def application():
 
 
 def test_a_recruiter_invites_an_applicant_and_the_candidate_is_emailed(
-    client, application, mailoutbox, django_capture_on_commit_callbacks
+    client, application, mailoutbox, django_capture_on_commit_callbacks, monkeypatch
 ):
+    pushed = []
+    monkeypatch.setattr(
+        "interviews.notifications.notify_user", lambda **kwargs: pushed.append(kwargs)
+    )
     recruiter = application.job.owner
     signed_in(client, recruiter)
     candidate_page = f"/recruiter/applications/{application.pk}/"
@@ -110,6 +114,17 @@ def test_a_recruiter_invites_an_applicant_and_the_candidate_is_emailed(
     assert len(mailoutbox) == 1
     assert mailoutbox[0].to == [application.candidate.email]
     assert f"/portal/live-interview/{interview.pk}/" in mailoutbox[0].body
+    assert pushed == [
+        {
+            "user_id": application.candidate_id,
+            "payload": {
+                "type": "live_interview_invited",
+                "session_id": str(interview.pk),
+                "job_title": application.job.title,
+                "url": f"/portal/live-interview/{interview.pk}/",
+            },
+        }
+    ]
     page = client.get(candidate_page).content.decode()
     assert "Invite to a live AI interview" not in page and "No live interview yet" not in page
 

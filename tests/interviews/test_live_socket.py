@@ -430,3 +430,18 @@ async def test_an_invitation_is_started_from_its_session(candidate, resume):
     assert (welcome["session_id"], welcome["job_title"]) == (str(invited.pk), application.job.title)
     assert (await receive(socket))["phase"] == "greeting"
     await socket.disconnect()
+
+
+async def test_a_socket_opened_on_an_invitation_starts_it_with_no_fields(candidate, resume):
+    application = await sync_to_async(ApplicationFactory)(resume=resume)
+    invited = await sync_to_async(live_invite)(
+        user=application.job.owner, application_id=application.pk
+    )
+    socket = await connect(candidate, f"&session_id={invited.pk}")
+    await receive(socket)
+
+    await socket.send_json_to({"type": "initialize_interview"})
+
+    assert (await receive(socket))["session_id"] == str(invited.pk)
+    assert (await receive(socket))["phase"] == "greeting"
+    await socket.disconnect()
