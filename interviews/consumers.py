@@ -114,6 +114,8 @@ class LiveInterviewConsumer(RealtimeConsumer):
     }
 
     interview_id: uuid.UUID | None = None
+    # Once the socket's interview has ended, initialize_interview starts a new one.
+    interview_ended = False
 
     async def on_authenticated(self) -> None:
         """Close with 4404 for anything not the user's own; else say where the interview is."""
@@ -125,6 +127,7 @@ class LiveInterviewConsumer(RealtimeConsumer):
         if query.get("session_id"):
             interview = await self._own(_uuid_or_none(query["session_id"]))
             self.interview_id = interview.pk
+            self.interview_ended = interview.status == LiveStatus.COMPLETED
         await self.send_json(
             {
                 "type": "connection_success",
@@ -154,11 +157,12 @@ class LiveInterviewConsumer(RealtimeConsumer):
             await self.send_json(question_message(interview.current_question))
 
     async def on_initialize(self, message: dict) -> None:
-        start = _start(message, on_session=self.interview_id is not None)
+        current = None if self.interview_ended else self.interview_id
+        start = _start(message, on_session=current is not None)
         interview, question = await database_sync_to_async(live_initialize)(
-            user=self.user, interview_id=self.interview_id, start=start
+            user=self.user, interview_id=current, start=start
         )
-        self.interview_id = interview.pk
+        self.interview_id, self.interview_ended = interview.pk, False
         await self.send_json(
             {
                 "type": "welcome",
@@ -209,5 +213,6 @@ class LiveInterviewConsumer(RealtimeConsumer):
         await self._finished(interview)
 
     async def _finished(self, interview) -> None:
+        self.interview_ended = True
         await self.send_json({"type": "analysis_started", "session_id": str(interview.pk)})
         await self.send_json(completed_message(interview))

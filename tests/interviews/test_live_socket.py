@@ -299,6 +299,23 @@ async def test_an_answer_after_the_end_is_an_error(candidate, resume, job):
     await socket.disconnect()
 
 
+async def test_after_the_end_the_same_socket_may_start_a_new_interview(candidate, resume, job):
+    socket = await connect(candidate)
+    await receive(socket)
+    first, _ = await start(socket, job, resume)
+    await socket.send_json_to({"type": "end_interview"})
+    await receive(socket)
+    await receive(socket)
+
+    second, question = await start(socket, job, resume)
+
+    assert second["session_id"] != first["session_id"]
+    assert (question["phase"], question["number"]) == ("greeting", 1)
+    assert (await answer(socket, question))["type"] == "answer_received"
+    assert await sync_to_async(LiveInterview.objects.count)() == 2
+    await socket.disconnect()
+
+
 @pytest.mark.parametrize(
     ("message", "field"),
     [
