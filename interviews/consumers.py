@@ -7,7 +7,8 @@ Server → client: `connection_success`, `welcome`, `question`, `answer_received
 The socket holds only the user and the interview's id; the interview itself lives in the
 database and is read and written per message (in a thread), so a thousand idle sockets cost
 little, and a reconnect with `session_id` picks up exactly where the database is: the
-unanswered question is sent again, a finished interview sends its analysis again.
+unanswered question is sent again, a finished interview sends its analysis again. Once an
+interview has ended, `initialize_interview` on the same socket starts a new one.
 """
 
 import uuid
