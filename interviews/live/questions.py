@@ -72,7 +72,7 @@ def _greeting(context: InterviewContext, asked, answers):
         [
             sentence(background),
             sentence(f"My main skills are {join_words(shared or own[:3] or ['my craft'])}"),
-            sentence(f"I want this role because it builds on that work as {context.job_title}"),
+            sentence(f"I want the {context.job_title} role because it builds on that work"),
         ]
     )
     points = [

@@ -43,6 +43,7 @@ from jobs.selectors import job_get_saved_or_visible
 from resumes.models import Resume
 
 OPEN = (LiveStatus.INVITED, LiveStatus.IN_PROGRESS)
+MAX_TITLE_FROM_DESCRIPTION = 80
 
 
 @dataclass(frozen=True)
@@ -121,7 +122,13 @@ def _job_and_skills(user, start: Start) -> tuple[Job | None, str, list[str]]:
         skills = [*job.required_skills, *job.preferred_skills] or extract_skills(job.description)
         return job, job.title, list(dict.fromkeys(skills))
     skills = extract_skills(f"{start.job_title}\n{start.job_description}")
-    return None, start.job_title or "this role", skills
+    return None, start.job_title or _title_from(start.job_description), skills
+
+
+def _title_from(description: str) -> str:
+    """A description's first line when it is short enough to be its title."""
+    first = next((line.strip() for line in description.splitlines() if line.strip()), "")
+    return first if 0 < len(first) <= MAX_TITLE_FROM_DESCRIPTION else "General"
 
 
 def _own_resume(user, resume_id) -> Resume:

@@ -164,3 +164,17 @@ def test_health_counts_interviews_in_progress(resume, job):
 
     assert (body["status"], body["active_sessions"]) == ("healthy", 1)
     assert body["service"] == "AI Interview WebSocket"
+
+
+def test_a_description_without_a_title_is_named_by_its_first_line(resume):
+    description = "Data Engineer\nWe build pipelines in Python, SQL and Airflow."
+
+    interview, question = live_initialize(
+        user=resume.owner,
+        interview_id=None,
+        start=Start(job_description=description, resume_id=str(resume.pk)),
+    )
+
+    assert interview.job_title == "Data Engineer"
+    assert "the Data Engineer role" in question["text"]
+    assert {"Python", "SQL", "Apache Airflow"} <= set(interview.skills)

@@ -272,7 +272,9 @@
       }
     });
     root.querySelector("[data-live-end]").addEventListener("click", function () {
-      send({ type: "end_interview" });
+      if (window.confirm("End the interview now? The questions you answered are analysed.")) {
+        send({ type: "end_interview" });
+      }
     });
     window.setInterval(tick, 1000);
     connect();
