@@ -24,7 +24,7 @@ SERVICE = "AI Interview WebSocket"
 VERSION = "1.0.0"
 
 
-class StatusSerializer(serializers.Serializer):
+class LiveStatusSerializer(serializers.Serializer):
     session_id = serializers.UUIDField()
     status = serializers.ChoiceField(choices=LiveStatus.choices)
     current_phase = serializers.CharField(
@@ -38,7 +38,7 @@ class StatusSerializer(serializers.Serializer):
     timestamp = serializers.DateTimeField()
 
 
-class AnswerScoresSerializer(serializers.Serializer):
+class LiveAnswerScoresSerializer(serializers.Serializer):
     relevance = serializers.FloatField()
     completeness = serializers.FloatField()
     accuracy = serializers.FloatField()
@@ -48,7 +48,7 @@ class AnswerScoresSerializer(serializers.Serializer):
 
 class ScoredLiveAnswerSerializer(serializers.Serializer):
     question_id = serializers.CharField(help_text="The phase the question belongs to.")
-    scores = AnswerScoresSerializer()
+    scores = LiveAnswerScoresSerializer()
     matched_key_points = serializers.ListField(child=serializers.CharField())
     missing_key_points = serializers.ListField(child=serializers.CharField())
     feedback = serializers.ListField(child=serializers.CharField())
@@ -57,7 +57,7 @@ class ScoredLiveAnswerSerializer(serializers.Serializer):
     confidence = serializers.FloatField()
 
 
-class AnalysisSerializer(serializers.Serializer):
+class LiveAnalysisSerializer(serializers.Serializer):
     overall_score = serializers.FloatField(help_text="0-10, the mean of the answers' scores.")
     technical_score = serializers.FloatField()
     communication_score = serializers.FloatField()
@@ -71,7 +71,7 @@ class AnalysisSerializer(serializers.Serializer):
     answers = ScoredLiveAnswerSerializer(many=True)
 
 
-class InterviewDataSerializer(serializers.Serializer):
+class LiveInterviewDataSerializer(serializers.Serializer):
     questions_asked = serializers.IntegerField()
     questions_answered = serializers.IntegerField()
     total_messages = serializers.IntegerField(help_text="Entries in the transcript.")
@@ -79,7 +79,7 @@ class InterviewDataSerializer(serializers.Serializer):
     completion_time = serializers.DateTimeField()
 
 
-class TranscriptEntrySerializer(serializers.Serializer):
+class LiveTranscriptEntrySerializer(serializers.Serializer):
     role = serializers.ChoiceField(choices=["interviewer", "candidate"])
     kind = serializers.ChoiceField(choices=["welcome", "question", "answer", "ended", "completed"])
     text = serializers.CharField(allow_blank=True)
@@ -88,21 +88,21 @@ class TranscriptEntrySerializer(serializers.Serializer):
     at = serializers.DateTimeField()
 
 
-class ResultsSerializer(serializers.Serializer):
+class LiveResultsSerializer(serializers.Serializer):
     session_id = serializers.UUIDField()
     job_title = serializers.CharField()
-    analysis = AnalysisSerializer()
-    interview_data = InterviewDataSerializer()
-    transcript = TranscriptEntrySerializer(many=True)
+    analysis = LiveAnalysisSerializer()
+    interview_data = LiveInterviewDataSerializer()
+    transcript = LiveTranscriptEntrySerializer(many=True)
     timestamp = serializers.DateTimeField()
 
 
-class DeletedSerializer(serializers.Serializer):
+class LiveDeletedSerializer(serializers.Serializer):
     message = serializers.CharField()
     timestamp = serializers.DateTimeField()
 
 
-class HealthSerializer(serializers.Serializer):
+class LiveHealthSerializer(serializers.Serializer):
     status = serializers.ChoiceField(choices=["healthy"])
     service = serializers.CharField()
     active_sessions = serializers.IntegerField(help_text="Interviews in progress.")
@@ -115,11 +115,11 @@ class StatusView(APIView):
 
     permission_classes = [IsAuthenticated]
 
-    @extend_schema(responses=StatusSerializer, tags=TAGS)
+    @extend_schema(responses=LiveStatusSerializer, tags=TAGS)
     def get(self, request, session_id):
         interview = live_get(user=request.user, interview_id=session_id)
         body = {**live_progress(interview), "timestamp": timezone.now()}
-        return Response(StatusSerializer(body).data)
+        return Response(LiveStatusSerializer(body).data)
 
 
 class ResultsView(APIView):
@@ -129,7 +129,7 @@ class ResultsView(APIView):
 
     @extend_schema(
         responses={
-            200: ResultsSerializer,
+            200: LiveResultsSerializer,
             409: OpenApiResponse(
                 ERROR_REF, description="interview_not_completed: it has no results yet."
             ),
@@ -154,7 +154,7 @@ class ResultsView(APIView):
             "transcript": interview.transcript,
             "timestamp": timezone.now(),
         }
-        return Response(ResultsSerializer(body).data)
+        return Response(LiveResultsSerializer(body).data)
 
 
 class SessionView(APIView):
@@ -162,7 +162,7 @@ class SessionView(APIView):
 
     @extend_schema(
         responses={
-            200: DeletedSerializer,
+            200: LiveDeletedSerializer,
             409: OpenApiResponse(
                 ERROR_REF,
                 description="live_interview_not_deletable: a recruiter's invitation belongs "
@@ -175,7 +175,7 @@ class SessionView(APIView):
         """Delete an interview you started, with its transcript."""
         live_delete(user=request.user, interview_id=session_id, ip=client_ip(request))
         body = {"message": f"Session {session_id} deleted.", "timestamp": timezone.now()}
-        return Response(DeletedSerializer(body).data)
+        return Response(LiveDeletedSerializer(body).data)
 
 
 class HealthView(APIView):
@@ -183,7 +183,7 @@ class HealthView(APIView):
 
     permission_classes = [AllowAny]
 
-    @extend_schema(responses=HealthSerializer, tags=TAGS)
+    @extend_schema(responses=LiveHealthSerializer, tags=TAGS)
     def get(self, request):
         body = {
             "status": "healthy",
@@ -192,4 +192,4 @@ class HealthView(APIView):
             "timestamp": timezone.now(),
             "version": VERSION,
         }
-        return Response(HealthSerializer(body).data)
+        return Response(LiveHealthSerializer(body).data)
