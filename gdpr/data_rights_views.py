@@ -96,4 +96,4 @@ def erasure_view(request):
         "anonymised": [line for line in lines if line.outcome == "anonymised"],
         "needs_password": request.user.has_usable_password(),
     }
-    return render(request, "gdpr/erasure.html", context, status=400 if form.errors else 200)
+    return render(request, "gdpr/erasure.html", context)
