@@ -28,6 +28,7 @@ from playwright.sync_api import expect, sync_playwright
 
 from config import env as conf
 from config.env import BASE_DIR
+from tests.footprint.fakes import FakeGitHub, FakeStackExchange, repo, serving
 
 CHROMIUM = Path("/usr/bin/chromium")
 INSTALL_HINT = "Chromium is not installed: `apt-get install chromium` runs the browser tests."
@@ -97,11 +98,23 @@ def _wait_until_serving(server: Server) -> None:
 
 
 @pytest.fixture(scope="package")
-def e2e_server(django_db_setup, tmp_path_factory):
+def footprint_services():
+    """Local fakes of GitHub and Stack Exchange, so footprint scans never reach the internet."""
+    github = FakeGitHub(
+        repos=[repo("engine", stars=30, forks=4, topics=("django",)), repo("notes", stars=2)],
+        commits_by_repo={"ada/engine": 40, "ada/notes": 10},
+    )
+    with serving(github, FakeStackExchange()) as urls:
+        yield urls
+
+
+@pytest.fixture(scope="package")
+def e2e_server(django_db_setup, tmp_path_factory, footprint_services):
     """uvicorn serving config.asgi on a free loopback port, on the test database."""
     workdir = tmp_path_factory.mktemp("e2e-server")
     env = {
         **os.environ,
+        **footprint_services,
         "DATABASE_URL": _test_database_url(),
         "MEDIA_ROOT": str(workdir / "media"),
         "EMAIL_URL": "memorymail://",

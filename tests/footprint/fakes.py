@@ -7,7 +7,10 @@ so tests count exactly the calls a scan spends.
 
 import gzip
 import json
+import threading
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
 import httpx
@@ -237,3 +240,50 @@ def routing_transport(github: FakeGitHub, stack: FakeStackExchange) -> httpx.Moc
 def split_path(url: str) -> tuple[str, dict]:
     parts = urlsplit(url)
     return parts.path, {key: values[-1] for key, values in parse_qs(parts.query).items()}
+
+
+class _FakeHandler(BaseHTTPRequestHandler):
+    """GET /github/... to the GitHub fake, /stackexchange/2.3/... to the Stack Exchange one."""
+
+    fakes: dict = {}
+
+    def do_GET(self):
+        path, query = split_path(self.path)
+        service, _, rest = path.lstrip("/").partition("/")
+        fake = self.fakes.get(service)
+        if fake is None:
+            status, headers, body = 404, {}, {"message": "Not Found"}
+        else:
+            rest = "/" + rest.removeprefix("2.3/") if service == "stackexchange" else "/" + rest
+            status, headers, body = fake.answer(rest, query)
+        content = json.dumps(body).encode()
+        self.send_response(status)
+        for name, value in {**headers, "Content-Type": "application/json"}.items():
+            self.send_header(name, value)
+        self.send_header("Content-Length", str(len(content)))
+        self.end_headers()
+        self.wfile.write(content)
+
+    def log_message(self, format, *args):
+        pass
+
+
+@contextmanager
+def serving(github: FakeGitHub, stack: FakeStackExchange):
+    """A real HTTP server on a free loopback port answering as both fakes; yields the base
+    URLs to put in GITHUB_API_URL and STACKEXCHANGE_API_URL."""
+    handler = type(
+        "Handler", (_FakeHandler,), {"fakes": {"github": github, "stackexchange": stack}}
+    )
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        yield {
+            "GITHUB_API_URL": f"{base}/github",
+            "STACKEXCHANGE_API_URL": f"{base}/stackexchange/2.3",
+        }
+    finally:
+        server.shutdown()
+        server.server_close()
