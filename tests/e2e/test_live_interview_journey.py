@@ -8,6 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from interviews.models import LiveInterview
+from tests.e2e.audit import audit_page
 from tests.e2e.conftest import open_menu, password_hash, sign_in
 from tests.resumes.factories import ResumeFactory
 
@@ -35,6 +36,7 @@ def test_a_candidate_completes_a_live_interview_across_a_dropped_connection(page
     sign_in(page, candidate)
 
     open_menu(page, "Live interview")
+    audit_page(page)
     page.get_by_label("Job title").fill("Backend Engineer")
     page.get_by_label("Job description").fill(
         "We build payment APIs in Python and Django on PostgreSQL and AWS."
@@ -44,6 +46,7 @@ def test_a_candidate_completes_a_live_interview_across_a_dropped_connection(page
     expect(page).to_have_url(re.compile(r"/portal/live-interview/[0-9a-f-]{36}/$"))
     progress = page.get_by_role("list", name="Interview progress")
     expect(progress.locator("[aria-current=step]")).to_have_text("Greeting")
+    audit_page(page)
     answer(page, ANSWERS[0], 1)
     answer(page, ANSWERS[1], 2)
     expect(progress.locator("[aria-current=step]")).to_have_text("Follow-up")
@@ -64,6 +67,7 @@ def test_a_candidate_completes_a_live_interview_across_a_dropped_connection(page
     expect(page.get_by_role("heading", name="Analysis")).to_be_visible()
     expect(page.get_by_text("Cultural fit")).to_be_visible()
     expect(page.get_by_text("5 of 5 questions answered")).to_be_visible()
+    audit_page(page)
     interview = LiveInterview.objects.get(user=candidate)
     assert [a["question_id"] for a in interview.answers] == [
         "greeting",
