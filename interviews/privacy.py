@@ -129,3 +129,17 @@ registry.register_retention(
     default_days=365,
     expired=expired_transcripts,
 )
+
+
+def expired_live_interviews(cutoff):
+    """Live interviews that ended before the cutoff, with their transcripts and analysis (the
+    hiring decision stays on the application's stage history)."""
+    return LiveInterview.objects.filter(completed_at__lt=cutoff)
+
+
+registry.register_retention(
+    "live_interviews",
+    label="Live AI interviews (transcripts and analysis)",
+    default_days=365,
+    expired=expired_live_interviews,
+)

@@ -49,6 +49,7 @@ def test_an_admin_saves_retention_periods(client, admin):
         "anonymous_applications": "365",
         "analyses": "30",
         "interview_transcripts": "365",
+        "live_interviews": "365",
         "audit_entries": "730",
         "action": "save",
     }
@@ -65,6 +66,7 @@ def test_an_out_of_bounds_period_is_refused_and_nothing_is_saved(client, admin):
         "anonymous_applications": "365",
         "analyses": "abc",
         "interview_transcripts": "365",
+        "live_interviews": "365",
         "audit_entries": "730",
         "action": "save",
     }

@@ -1,10 +1,13 @@
 """The live interview pages, the recruiter's invitation from the candidate page, the
 candidate-page panel with results and transcript, and the live interviews in a data export."""
 
+from datetime import timedelta
+
 import pytest
 
 from gdpr.models import AuditLogEntry
 from gdpr.registry import registry
+from gdpr.retention import purge_expired
 from interviews.models import LiveInterview, LiveStatus
 from interviews.services.live import Start, live_answer, live_initialize
 from tests.accounts.factories import CandidateFactory, RecruiterFactory
@@ -187,3 +190,17 @@ def test_the_data_export_holds_the_transcripts_and_erasure_removes_them(resume):
     assert exported[0]["transcript"][2]["text"] == ANSWER
     registry.erase_user(resume.owner)
     assert not LiveInterview.objects.exists()
+
+
+def test_live_interviews_past_their_retention_are_purged(resume):
+    job = JobFactory()
+    old = finished_interview(user=resume.owner, job=job, resume=resume, answers=1)
+    recent = finished_interview(user=resume.owner, job=job, resume=resume, answers=1)
+    LiveInterview.objects.filter(pk=old.pk).update(
+        completed_at=old.completed_at - timedelta(days=366)
+    )
+
+    report = purge_expired(dry_run=False)
+
+    assert report["kinds"]["live_interviews"]["count"] == 1
+    assert list(LiveInterview.objects.values_list("pk", flat=True)) == [recent.pk]
