@@ -117,3 +117,10 @@ def test_skills_and_sharing_forms(browser, owner):
 def test_signed_out_visitors_are_sent_to_sign_in(db):
     response = Client().get("/portal/footprint/")
     assert response.status_code == 302 and "/login" in response["Location"]
+
+
+def test_added_skills_show_on_the_profile_page(browser, owner):
+    owner.skills = ["Python", "Django"]
+    owner.save()
+    html = browser.get("/profile/").content.decode()
+    assert '<li class="chip">Python</li>' in html
