@@ -17,6 +17,8 @@ class GdprConfig(AppConfig):
         set_provider_consent_check(allows_outside_ai)
 
         from core.durable import register
-        from gdpr.export import DATA_EXPORT_JOBS
+        from gdpr.export import DATA_EXPORT_JOBS, export_files_rotate
+        from gdpr.signals import pii_keys_rotated
 
         register(DATA_EXPORT_JOBS)
+        pii_keys_rotated.connect(export_files_rotate, dispatch_uid="gdpr.exports")

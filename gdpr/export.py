@@ -17,7 +17,7 @@ from django.utils import timezone
 from core import durable
 from core.outbox import outbox_enqueue
 from gdpr.audit import audit_record
-from gdpr.crypto import decrypt_bytes, encrypt_bytes
+from gdpr.crypto import decrypt_bytes, encrypt_bytes, rotate_bytes
 from gdpr.emails import send_export_ready_email
 from gdpr.errors import ExportExpired, ExportNotFound, ExportNotReady
 from gdpr.export_links import export_token_check, export_ttl
@@ -220,6 +220,21 @@ def exports_erase(user) -> None:
     exports.delete()
     if names:
         transaction.on_commit(lambda: [_delete_file(name) for name in names])
+
+
+def export_files_rotate(**kwargs) -> str:
+    """Re-encrypt the stored exports under the newest PII key (receiver of
+    `pii_keys_rotated`): a new file, then the row points at it, then the old one goes."""
+    count = 0
+    for export in DataExport.objects.filter(status=ExportStatus.READY).only("pk", "archive"):
+        old_name = export.archive.name
+        with export.archive.open("rb") as stored:
+            rotated = rotate_bytes(stored.read())
+        export.archive.save("export.bin", ContentFile(rotated), save=False)
+        DataExport.objects.filter(pk=export.pk).update(archive=export.archive.name)
+        _delete_file(old_name)
+        count += 1
+    return f"data exports: {count} re-encrypted"
 
 
 def _delete_file(name: str) -> None:

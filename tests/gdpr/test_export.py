@@ -9,7 +9,9 @@ from datetime import timedelta
 from types import SimpleNamespace
 
 import pytest
+from cryptography.fernet import Fernet
 from django.core import mail, signing
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
@@ -17,6 +19,7 @@ from core.models import OutboxTask
 from gdpr.export import export_build, exports_expire
 from gdpr.models import AuditLogEntry, DataExport, DataSubjectRequest, ExportStatus
 from gdpr.registry import registry
+from tests.accounts.factories import CandidateFactory
 from tests.conftest import client_for
 from tests.gdpr.everywhere import PERSON, Identity, user_with_data_everywhere
 
@@ -254,3 +257,18 @@ def test_the_pending_email_row_survives_a_broker_outage(candidate):
 
     assert OutboxTask.objects.filter(task__endswith="send_export_ready_email").exists()
     assert DataExport.objects.get(pk=export["id"]).status == ExportStatus.READY
+
+
+def test_a_key_rotation_re_encrypts_ready_exports(settings, django_capture_on_commit_callbacks):
+    old_key, new_key = Fernet.generate_key().decode(), Fernet.generate_key().decode()
+    settings.PII_ENCRYPTION_KEYS = [old_key]
+    candidate = CandidateFactory()
+    client = client_for(candidate)
+    export = requested(client, django_capture_on_commit_callbacks)
+    settings.PII_ENCRYPTION_KEYS = [new_key, old_key]
+
+    call_command("rotate_pii_keys", stdout=io.StringIO())
+    settings.PII_ENCRYPTION_KEYS = [new_key]  # the old key retired
+
+    archive = unzipped(client.get(export["download_url"]))
+    assert json.loads(archive.read("account.json"))["email"] == candidate.email
