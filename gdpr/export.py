@@ -33,6 +33,7 @@ DATA_EXPORT_JOBS = durable.DurableKind(
     running=(ExportStatus.RUNNING,),
     failed=ExportStatus.FAILED,
     noun="data export",
+    notify="gdpr.export.export_swept",
 )
 logger = logging.getLogger(__name__)
 IN_PROGRESS = (ExportStatus.QUEUED, ExportStatus.RUNNING)
@@ -105,6 +106,12 @@ def _store(export: DataExport, content: bytes) -> None:
             _complete_request(export, "Export ready to download.")
     if not stored:  # erased or failed meanwhile: the file has no row to belong to
         export.archive.storage.delete(export.archive.name)
+
+
+def export_swept(export: DataExport) -> None:
+    """The sweeper changed the row: one that failed for good answers its request."""
+    if export.status == ExportStatus.FAILED:
+        _complete_request(export, export.error_message, failed=True)
 
 
 def _complete_request(export: DataExport, outcome: str, *, failed: bool = False) -> None:

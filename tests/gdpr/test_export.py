@@ -15,6 +15,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
+from core.durable import sweep
 from core.models import OutboxTask
 from gdpr.export import export_build, exports_expire
 from gdpr.models import AuditLogEntry, DataExport, DataSubjectRequest, ExportStatus
@@ -272,3 +273,17 @@ def test_a_key_rotation_re_encrypts_ready_exports(settings, django_capture_on_co
 
     archive = unzipped(client.get(export["download_url"]))
     assert json.loads(archive.read("account.json"))["email"] == candidate.email
+
+
+def test_an_export_whose_worker_keeps_dying_fails_and_answers_its_request(candidate, settings):
+    settings.JOB_MAX_ATTEMPTS = 1
+    export = client_for(candidate).post("/api/v1/gdpr/export").json()
+    DataExport.objects.filter(pk=export["id"]).update(
+        status=ExportStatus.RUNNING, attempts=1, progress_at=timezone.now() - timedelta(hours=1)
+    )
+
+    assert sweep()["failed"] == 1
+
+    failed = DataExport.objects.get(pk=export["id"])
+    assert failed.error_message == "The data export was interrupted 1 times; please retry."
+    assert DataSubjectRequest.objects.get(reference=export["id"]).status == "failed"
