@@ -247,6 +247,7 @@ SPECTACULAR_SETTINGS = {
         "ApplicationSourceEnum": "ats.models.ApplicationSource",
         "QuestionTypeEnum": "interviews.models.QuestionType",
         "DifficultyEnum": "interviews.models.Difficulty",
+        "DataExportStatusEnum": "gdpr.models.ExportStatus",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
