@@ -59,6 +59,8 @@ class ApplyForm(forms.Form):
             f"I agree that {company} and Hirewise may process my application and the personal "
             "data in it to consider me for this job."
         )
+        # The error summary names the field, not the whole sentence again.
+        self.fields["consent"].summary_label = "Consent"
         self.signed_in = user is not None and user.is_authenticated
         if self.signed_in:
             for name in ("name", "email"):

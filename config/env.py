@@ -38,7 +38,8 @@ SECRET_KEY = (
     if IS_PRODUCTION
     else env.str("SECRET_KEY", default=_DEVELOPMENT_SECRET_KEY)
 )
-DEBUG = env.bool("DEBUG", default=not IS_PRODUCTION)
+# Off unless asked for: `make run` must not show debug pages to anyone on the network.
+DEBUG = env.bool("DEBUG", default=False)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 # Production allows no cross-origin caller unless named; development allows the usual dev servers.

@@ -51,6 +51,7 @@ MIDDLEWARE = [
     "core.consent.DataSubjectMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "core.middleware.OwnErrorPagesMiddleware",
     "core.middleware.SynchronousChainMiddleware",
 ]
 

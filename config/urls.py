@@ -6,6 +6,7 @@ from drf_spectacular.views import (
     SpectacularSwaggerSplitView,
 )
 
+from core.api_docs import redoc_bundle_view
 from core.views import api_not_found
 
 api_v1 = [
@@ -34,8 +35,13 @@ urlpatterns = [
     # The split view serves Swagger UI's start-up script as a file, as our CSP requires.
     path("docs", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="swagger-ui"),
     path("redoc", SpectacularRedocView.as_view(url_name="schema"), name="redoc"),
+    path("redoc/redoc.standalone.js", redoc_bundle_view, name="redoc-bundle"),
     path("admin/", admin.site.urls),
 ]
+
+admin.site.site_header = "Hirewise administration"
+admin.site.site_title = "Hirewise administration"
+admin.site.index_title = "Site administration"
 
 handler400 = "core.views.bad_request"
 handler403 = "core.views.permission_denied"

@@ -1,5 +1,9 @@
 import time
 
+from django.conf import settings
+
+from core import views
+
 
 class ProcessTimeMiddleware:
     """Adds `X-Process-Time` (seconds spent in Django) to every response."""
@@ -62,3 +66,34 @@ class SynchronousChainMiddleware:
 
     def __call__(self, request):
         return self.get_response(request)
+
+
+class OwnErrorPagesMiddleware:
+    """Our 404 and 500 pages also with DEBUG on, where Django would answer its technical
+    pages (every URL pattern, settings and a traceback) to whoever asks. The traceback still
+    goes to the log; only the response changes."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if settings.DEBUG and _is_technical_error_page(response):
+            return TECHNICAL_REPLACEMENTS[response.status_code](request)
+        return response
+
+
+# Django's technical 404 and 500 pages carry this tag; ours never do. Its 500 page for a
+# client that does not accept HTML is plain text, which no view of ours answers with.
+TECHNICAL_PAGE_MARKER = b'<meta name="robots" content="NONE,NOARCHIVE">'
+
+
+def _is_technical_error_page(response) -> bool:
+    if response.status_code not in TECHNICAL_REPLACEMENTS or response.streaming:
+        return False
+    if response.status_code == 500 and response.get("Content-Type", "").startswith("text/plain"):
+        return True
+    return TECHNICAL_PAGE_MARKER in response.content[:2048]
+
+
+TECHNICAL_REPLACEMENTS = {404: views.page_not_found, 500: views.server_error}
