@@ -81,7 +81,7 @@ def test_profile_and_portal_render_for_every_role(client, signed_in, role):
 
     assert profile.status_code == 200
     assert _h1(profile) == "Your profile"
-    assert user.email in profile.content.decode()
+    assert user.email in profile.content.decode().replace("<wbr>", "")
     assert portal.status_code == 200
     assert _h1(portal) == "Your job search"
     assert "Hello Ada Lovelace" in portal.content.decode()
