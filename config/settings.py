@@ -249,6 +249,11 @@ SPECTACULAR_SETTINGS = {
         "QuestionTypeEnum": "interviews.models.QuestionType",
         "DifficultyEnum": "interviews.models.Difficulty",
         "DataExportStatusEnum": "gdpr.models.ExportStatus",
+        "LiveInterviewStatusEnum": "interviews.models.LiveStatus",
+        "InterviewRecommendationEnum": "interviews.models.Recommendation",
+        "ScorecardRecommendationEnum": "ats.models.Recommendation",
+        "ScanStatusEnum": "footprint.models.ScanStatus",
+        "PrivacyRiskEnum": ["high", "medium", "low", "none"],
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

@@ -14,9 +14,10 @@ from rest_framework.views import APIView
 
 from core.api.schema import ERROR_REF
 from core.http import client_ip
+from interviews.api.serializers import AnswerScoresSerializer
 from interviews.errors import LiveInterviewNotCompleted
 from interviews.live.phases import TOTAL_QUESTIONS
-from interviews.models import LiveStatus
+from interviews.models import LiveStatus, Recommendation
 from interviews.services.live import live_active_count, live_delete, live_get, live_progress
 
 TAGS = ["live AI interview"]
@@ -38,17 +39,9 @@ class LiveStatusSerializer(serializers.Serializer):
     timestamp = serializers.DateTimeField()
 
 
-class LiveAnswerScoresSerializer(serializers.Serializer):
-    relevance = serializers.FloatField()
-    completeness = serializers.FloatField()
-    accuracy = serializers.FloatField()
-    clarity = serializers.FloatField()
-    overall = serializers.FloatField()
-
-
 class ScoredLiveAnswerSerializer(serializers.Serializer):
     question_id = serializers.CharField(help_text="The phase the question belongs to.")
-    scores = LiveAnswerScoresSerializer()
+    scores = AnswerScoresSerializer()
     matched_key_points = serializers.ListField(child=serializers.CharField())
     missing_key_points = serializers.ListField(child=serializers.CharField())
     feedback = serializers.ListField(child=serializers.CharField())
@@ -67,7 +60,7 @@ class LiveAnalysisSerializer(serializers.Serializer):
     strengths = serializers.ListField(child=serializers.CharField())
     areas_for_improvement = serializers.ListField(child=serializers.CharField())
     overall_feedback = serializers.CharField()
-    recommendation = serializers.ChoiceField(choices=["select", "next_round", "reject"])
+    recommendation = serializers.ChoiceField(choices=Recommendation.choices)
     answers = ScoredLiveAnswerSerializer(many=True)
 
 

@@ -76,7 +76,7 @@ class QuestionDetailSerializer(QuestionSerializer):
     versions = QuestionVersionSerializer(many=True, source="versions.all")
 
 
-class ScoresSerializer(serializers.Serializer):
+class AnswerScoresSerializer(serializers.Serializer):
     relevance = serializers.FloatField()
     completeness = serializers.FloatField()
     accuracy = serializers.FloatField()
@@ -87,7 +87,7 @@ class ScoresSerializer(serializers.Serializer):
 class ScoredAnswerSerializer(serializers.Serializer):
     """What the scorer says about one answer: the same for a session and for a trial."""
 
-    scores = ScoresSerializer()
+    scores = AnswerScoresSerializer()
     matched_key_points = serializers.ListField(child=serializers.CharField())
     missing_key_points = serializers.ListField(child=serializers.CharField())
     feedback = serializers.ListField(child=serializers.CharField())

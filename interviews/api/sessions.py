@@ -14,7 +14,7 @@ from accounts.permissions import IsCandidate, IsRecruiter
 from core.api.pagination import PagePagination
 from core.api.validation import validated
 from core.http import client_ip
-from interviews.api.serializers import ScoresSerializer
+from interviews.api.serializers import AnswerScoresSerializer
 from interviews.models import Difficulty, SessionStatus, SessionType
 from interviews.presenters import answer_view, question_view, session_view
 from interviews.selectors import practice_stats, session_get, sessions_of
@@ -92,7 +92,7 @@ class NextQuestionSerializer(serializers.Serializer):
 class AnswerOutSerializer(serializers.Serializer):
     answer_id = serializers.IntegerField()
     question_id = serializers.CharField()
-    scores = ScoresSerializer(allow_null=True)
+    scores = AnswerScoresSerializer(allow_null=True)
     matched_key_points = serializers.ListField(child=serializers.CharField())
     missing_key_points = serializers.ListField(child=serializers.CharField())
     feedback = serializers.ListField(child=serializers.CharField())
