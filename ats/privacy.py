@@ -189,10 +189,11 @@ def expired_anonymous_applications(cutoff):
 def purge_applications(expired) -> int:
     """Delete in batches (with their history and scorecards); files go after the commit."""
     removed = 0
-    while batch := list(expired.values_list("pk", flat=True)[:PURGE_BATCH]):
+    while batch := list(expired.order_by().values_list("pk", flat=True)[:PURGE_BATCH]):
         rows = Application.objects.filter(pk__in=batch)
         files = [name for name in rows.values_list("resume_file", flat=True) if name]
-        rows.delete()
+        # Only the keys: loading whole rows would decrypt every applicant's fields to delete them.
+        rows.only("pk").delete()
         removed += len(batch)
         if files:
             transaction.on_commit(lambda files=files: _delete_files(files))

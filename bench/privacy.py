@@ -1,7 +1,7 @@
 """Privacy at scale: a data export and an erasure for a person with a long history.
 
     .venv/bin/python bench/privacy.py [--resumes 50] [--applications 500] [--sessions 50]
-                                      [--json PATH]
+                                      [--expired 100000] [--kept 10000] [--json PATH]
 
 Builds a throwaway database (a separate database on the PostgreSQL server named by
 BENCH_DATABASE_URL or DATABASE_URL, else SQLite), migrates it, then runs each scenario in
@@ -12,7 +12,11 @@ Scenarios (one function each, listed in SCENARIOS; `main` runs them all):
 - export:  the export job (`gdpr.export.export_build`) for the person: every app's data as
            JSON + CSV and their original files, zipped and encrypted;
 - erasure: the erasure preview, then the erasure (`gdpr.erasure.user_erase`) of the same
-           person: every app erases or anonymises through the registry.
+           person: every app erases or anonymises through the registry;
+- retention purge: --expired rejected or withdrawn applications of applicants without an
+           account, closed 200 to 400 days ago (past the 180-day default), each with its
+           history row, and --kept recent ones; the purge (`gdpr.retention.purge_expired`)
+           as a dry run, then for real, checking that exactly the expired rows went.
 
 See bench/README.md.
 """
@@ -39,6 +43,8 @@ from bench.common import (
 DATABASE_NAME = "hirewise_bench_privacy"
 ANSWERS_PER_SESSION = 5
 SMALL_SHARE = 10  # the small person holds a tenth of the data, for the N+1 check
+RETENTION_SEED = 20261207
+INSERT_BATCH = 2_000
 
 
 @dataclass
@@ -228,6 +234,91 @@ def scenario_erasure(figures: Figures, people: dict) -> None:
         figures.add("erasure", tag, seconds, queries, kinds=len(erased))
 
 
+def seed_closed_applications(*, expired: int, kept: int) -> None:
+    """`expired` applications closed past retention and `kept` closed recently, anonymous,
+    to one job, each with its history row (bulk inserts, dates as given)."""
+    import random
+    from datetime import timedelta
+
+    from django.db import transaction
+    from django.utils import timezone
+
+    from accounts.models import Role, User
+    from ats.identity import email_key
+    from ats.models import Application, StageChange
+    from jobs.models import Job, JobStatus
+
+    print(f"Seeding {expired:,} expired and {kept:,} kept applications...", file=sys.stderr)
+    rng = random.Random(RETENTION_SEED)
+    recruiter = User(email="retention@example.test", name="Recruiter", role=Role.RECRUITER)
+    recruiter.set_unusable_password()
+    recruiter.save()
+    job = Job.objects.create(
+        title="Support Engineer", company="Bench Retail", status=JobStatus.OPEN, owner=recruiter
+    )
+    now = timezone.now()
+    _allow_explicit_dates(Application, StageChange)
+    total = expired + kept
+    for start in range(0, total, INSERT_BATCH):
+        applications, changes = [], []
+        for number in range(start, min(start + INSERT_BATCH, total)):
+            age = rng.uniform(200, 400) if number < expired else rng.uniform(1, 150)
+            closed_at = now - timedelta(days=age)
+            email = f"applicant{number}@example.org"
+            stage = "rejected" if number % 10 else "withdrawn"
+            application = Application(
+                job=job,
+                applicant_name=f"Applicant {number}",
+                applicant_email=email,
+                email_key=email_key(email),
+                consent_at=closed_at - timedelta(days=10),
+                stage=stage,
+                stage_changed_at=closed_at,
+                created_at=closed_at - timedelta(days=10),
+                updated_at=closed_at,
+            )
+            applications.append(application)
+            changes.append(StageChange(
+                application=application, from_stage="applied", to_stage=stage, created_at=closed_at
+            ))  # fmt: skip
+        with transaction.atomic():
+            Application.objects.bulk_create(applications)
+            StageChange.objects.bulk_create(changes)
+
+
+def _allow_explicit_dates(*models) -> None:
+    """Seeding only: let bulk_create keep the dates given instead of now."""
+    for model in models:
+        for model_field in model._meta.get_fields():
+            if getattr(model_field, "auto_now_add", False):
+                model_field.auto_now_add = False
+
+
+def scenario_retention_purge(figures: Figures, args) -> None:
+    """The dry run, then the purge; exactly the expired applications and their history go."""
+    from ats.models import Application, StageChange
+    from gdpr.retention import purge_expired
+
+    kept_before = Application.objects.count()
+    seed_closed_applications(expired=args.expired, kept=args.kept)
+    person = f"{args.expired:,} expired"
+    seconds, queries, dry = measured(lambda: purge_expired(dry_run=True))
+    counted = dry["kinds"]["closed_applications"]["count"]
+    figures.add("retention purge: dry run", person, seconds, queries, rows=counted)
+    history_before = StageChange.objects.count()
+    seconds, queries, done = measured(lambda: purge_expired(dry_run=False))
+    removed = done["kinds"]["closed_applications"]["count"]
+    figures.add("retention purge", person, seconds, queries, rows=removed)
+    left = Application.objects.count() - kept_before
+    if not counted == removed == args.expired or left != args.kept:
+        raise RuntimeError(
+            f"The purge counted {counted:,}, removed {removed:,} of {args.expired:,} expired "
+            f"applications and left {left:,} (expected {args.kept:,})."
+        )
+    if history_before - StageChange.objects.count() != args.expired:
+        raise RuntimeError("The purge left history rows of purged applications behind.")
+
+
 SCENARIOS = [scenario_export, scenario_erasure]
 
 
@@ -246,6 +337,8 @@ def benchmark(args, figures: Figures) -> None:
         for scenario in SCENARIOS:
             print(f"Running {scenario.__name__}...", file=sys.stderr, flush=True)
             scenario(figures, people)
+        if args.expired:
+            scenario_retention_purge(figures, args)
 
     # Emails (the export is ready) go nowhere: only the work is measured.
     run_on_migrated_database(DATABASE_NAME, run, EMAIL_URL="dummymail://")
@@ -279,10 +372,16 @@ def parse_args(argv=None) -> argparse.Namespace:
     parser.add_argument("--resumes", type=int, default=50, help="the person's stored resumes")
     parser.add_argument("--applications", type=int, default=500, help="their applications")
     parser.add_argument("--sessions", type=int, default=50, help="their interview sessions")
+    parser.add_argument(
+        "--expired", type=int, default=100_000, help="applications past retention (0: skip)"
+    )
+    parser.add_argument("--kept", type=int, default=10_000, help="recent ones, which stay")
     parser.add_argument("--json", type=Path, metavar="PATH", help="also write results as JSON")
     args = parser.parse_args(argv)
     if min(args.resumes, args.applications, args.sessions) < 1:
         parser.error("--resumes, --applications and --sessions must be positive.")
+    if args.expired < 0 or args.kept < 0:
+        parser.error("--expired and --kept must not be negative.")
     return args
 
 
