@@ -6,8 +6,11 @@ itself) but lose what could identify the person: the IP address of what they did
 was done to their account, any metadata naming them, and their name in the admin's history.
 """
 
+import logging
+
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
 from django.db.models import Q, TextField
 from django.db.models.functions import Cast
 
@@ -15,6 +18,8 @@ from gdpr.consents import consent_history
 from gdpr.export import exports_erase
 from gdpr.models import AuditLogEntry, ConsentRecord, DataExport
 from gdpr.registry import registry
+
+logger = logging.getLogger(__name__)
 
 ERASED_REPR = "(erased account)"
 
@@ -121,4 +126,35 @@ def expired_audit_entries(cutoff):
 
 registry.register_retention(
     "audit_entries", label="Audit log entries", default_days=730, expired=expired_audit_entries
+)
+
+
+def expired_exports(cutoff):
+    return DataExport.objects.filter(created_at__lt=cutoff)
+
+
+def purge_exports(expired) -> int:
+    """Delete the export records with any file still kept (after the commit)."""
+    names = [name for name in expired.values_list("archive", flat=True) if name]
+    removed = expired.delete()[1].get(DataExport._meta.label, 0)
+    if names:
+        transaction.on_commit(lambda: _delete_export_files(names))
+    return removed
+
+
+def _delete_export_files(names: list[str]) -> None:
+    storage = DataExport._meta.get_field("archive").storage
+    for name in names:
+        try:
+            storage.delete(name)
+        except OSError:
+            logger.warning("Could not remove export file %s", name, exc_info=True)
+
+
+registry.register_retention(
+    "exports",
+    label="Data export records",
+    default_days=90,
+    expired=expired_exports,
+    purge=purge_exports,
 )

@@ -4,11 +4,12 @@ from datetime import timedelta
 from io import StringIO
 
 import pytest
+from django.core.files.base import ContentFile
 from django.core.management import call_command
 
 from ats.models import Application, StageChange
 from ats.stages import Stage
-from gdpr.models import AuditAction, AuditLogEntry, RetentionSetting
+from gdpr.models import AuditAction, AuditLogEntry, DataExport, RetentionSetting
 from gdpr.retention import purge_expired
 from gdpr.tasks import purge_expired_data
 from resumes.models import Analysis, AnalysisStatus
@@ -25,6 +26,7 @@ KINDS = {
     "analyses",
     "interview_transcripts",
     "audit_entries",
+    "exports",
 }
 
 
@@ -205,3 +207,21 @@ def test_admins_preview_the_purge_through_the_api(data, admin_client, user_of_ro
     assert Application.objects.filter(pk=data["old_rejected"].pk).exists()
     refused = client_for(user_of_role("recruiter")).post(f"{URL}/purge", {}, format="json")
     assert refused.status_code == 403
+
+
+def test_old_export_records_go_with_their_files(
+    clock, candidate, django_capture_on_commit_callbacks
+):
+    old = _aged(clock, 91, lambda: DataExport.objects.create(user=candidate))
+    old.archive.save("old.zip", ContentFile(b"zip"), save=True)
+    recent = DataExport.objects.create(user=candidate)
+    storage = old.archive.storage
+    name = old.archive.name
+
+    assert purge_expired(dry_run=True)["kinds"]["exports"]["count"] == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        report = purge_expired(dry_run=False)
+
+    assert report["kinds"]["exports"]["count"] == 1
+    assert list(DataExport.objects.all()) == [recent]
+    assert not storage.exists(name)
