@@ -51,6 +51,7 @@ def test_an_admin_saves_retention_periods(client, admin):
         "interview_transcripts": "365",
         "live_interviews": "365",
         "audit_entries": "730",
+        "exports": "90",
         "action": "save",
     }
     response = client.post(reverse("gdpr:retention_admin"), form, follow=True)
@@ -68,6 +69,7 @@ def test_an_out_of_bounds_period_is_refused_and_nothing_is_saved(client, admin):
         "interview_transcripts": "365",
         "live_interviews": "365",
         "audit_entries": "730",
+        "exports": "90",
         "action": "save",
     }
 
