@@ -1,8 +1,8 @@
 """Live-interview sockets at scale: N concurrent `/ws/ai-interview/` sockets on one uvicorn.
 
-    .venv/bin/python bench/sockets.py [--sockets 1000] [--duration 15] [--ping-interval 2]
-        [--interviews 100] [--answer-interval 5] [--layers memory,redis]
-        [--compression on,off] [--json PATH]
+    .venv/bin/python bench/sockets.py [--sockets 1000] [--duration 20] [--ping-interval 10]
+        [--interviews 100] [--answer-interval 10] [--layers memory,redis]
+        [--compression on,off] [--profile DIR] [--json PATH]
 
 Builds a throwaway database (SQLite, or a separate database on the PostgreSQL server of
 BENCH_DATABASE_URL or DATABASE_URL), one candidate with a resume and an access token; then,
@@ -100,6 +100,12 @@ class Figures:
     rss_after: int = 0
     errors: list[str] = field(default_factory=list)
     server_cpu: float = 0.0
+    server_cpu_seconds: float = 0.0
+
+    @property
+    def cpu_ms_per_message(self) -> float:
+        """Server CPU per round trip of the measured phase (ping or answer)."""
+        return self.server_cpu_seconds * 1000 / max(1, len(self.pings) + len(self.answers))
 
     @property
     def name(self) -> str:
@@ -120,6 +126,7 @@ class Figures:
             *_ms(self.answers, 50, 95, 99),
             f"{self.kib_per_socket:.1f}",
             f"{self.server_cpu * 100:.0f} %",
+            f"{self.cpu_ms_per_message:.2f}",
             str(len(self.errors)),
         ]
 
@@ -141,13 +148,15 @@ class Figures:
             "server_rss_after_mib": round(self.rss_after / 2**20, 1),
             "kib_per_socket": round(self.kib_per_socket, 1),
             "server_cpu": round(self.server_cpu, 3),
+            "server_cpu_ms_per_message": round(self.cpu_ms_per_message, 3),
             "errors": self.errors[:20],
         }
 
 
 HEADERS = [
     "layer, compression", "sockets", "connect p50", "p95", "pings", "ping p50", "p95",
-    "p99", "answers", "ack p50", "p95", "p99", "KiB/socket", "server CPU", "errors",
+    "p99", "answers", "ack p50", "p95", "p99", "KiB/socket", "server CPU", "CPU ms/msg",
+    "errors",
 ]  # fmt: skip
 
 
@@ -242,7 +251,9 @@ async def heartbeat(client: Client, interval: float, deadline: float, figures: F
         await asyncio.sleep(random.uniform(0.5, 1.5) * interval)
 
 
-async def interviewing(client: Client, interval: float, deadline: float, figures: Figures) -> None:
+async def interviewing(
+    client: Client, interval: float, ping_interval: float, deadline: float, figures: Figures
+) -> None:
     """Pings and answers share the socket: one request at a time, answers every `interval`."""
     next_answer = time.perf_counter() + random.uniform(0, interval)
     while time.perf_counter() < deadline:
@@ -262,7 +273,7 @@ async def interviewing(client: Client, interval: float, deadline: float, figures
             else:
                 seconds, _ = await client.request({"type": "ping"}, until="pong")
                 figures.pings.append(seconds)
-            await asyncio.sleep(random.uniform(0.5, 1.5) * min(interval, 2.0))
+            await asyncio.sleep(random.uniform(0.5, 1.5) * min(interval, ping_interval))
         except (RuntimeError, TimeoutError, OSError) as exc:
             figures.errors.append(f"interview: {exc!r}")
             return
@@ -299,10 +310,14 @@ async def measure_configuration(
     started = time.perf_counter()
     deadline = started + args.duration
     await asyncio.gather(
-        *(interviewing(c, args.answer_interval, deadline, figures) for c in interviewers),
+        *(
+            interviewing(c, args.answer_interval, args.ping_interval, deadline, figures)
+            for c in interviewers
+        ),
         *(heartbeat(c, args.ping_interval, deadline, figures) for c in clients[args.interviews :]),
     )
-    figures.server_cpu = (_cpu(server) - cpu_before) / (time.perf_counter() - started)
+    figures.server_cpu_seconds = _cpu(server) - cpu_before
+    figures.server_cpu = figures.server_cpu_seconds / (time.perf_counter() - started)
     await asyncio.gather(*(client.connection.close() for client in clients))
     figures.pings.sort()
     figures.answers.sort()
@@ -327,14 +342,20 @@ def _cpu(process: psutil.Process) -> float:
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sockets", type=int, default=1000, help="concurrent sockets")
-    parser.add_argument("--duration", type=float, default=15.0, help="measured seconds")
-    parser.add_argument("--ping-interval", type=float, default=2.0, help="seconds between pings")
+    parser.add_argument("--duration", type=float, default=20.0, help="measured seconds")
+    parser.add_argument("--ping-interval", type=float, default=10.0, help="seconds between pings")
     parser.add_argument("--interviews", type=int, default=100, help="sockets that answer")
     parser.add_argument(
-        "--answer-interval", type=float, default=5.0, help="seconds between one socket's answers"
+        "--answer-interval", type=float, default=10.0, help="seconds between one socket's answers"
     )
     parser.add_argument("--layers", default="memory,redis", help="memory, redis or both")
     parser.add_argument("--compression", default="on,off", help="on, off or both")
+    parser.add_argument(
+        "--profile",
+        type=Path,
+        metavar="DIR",
+        help="run each server under cProfile, writing DIR/<layer>-<deflate>.prof",
+    )
     parser.add_argument("--json", type=Path, metavar="PATH", help="also write results as JSON")
     args = parser.parse_args(argv)
     args.layers = [layer.strip() for layer in args.layers.split(",") if layer.strip()]
@@ -373,7 +394,17 @@ def benchmark(args: argparse.Namespace, results: list[Figures], meta: dict) -> N
                 figures = Figures(layer, compression)
                 print(f"{figures.name}:", file=sys.stderr, flush=True)
                 options = {"ws_per_message_deflate": compression}
-                with start_server(_server_env(base_env, layer), options=options) as server:
+                profile = None
+                if args.profile:
+                    args.profile.mkdir(parents=True, exist_ok=True)
+                    deflate = "deflate" if compression else "plain"
+                    profile = args.profile / f"{layer}-{deflate}.prof"
+                with start_server(
+                    _server_env(base_env, layer),
+                    options=options,
+                    startup_timeout=120,
+                    profile=profile,
+                ) as server:
                     asyncio.run(
                         measure_configuration(
                             args, server.base_url, setup, server.process.pid, figures
@@ -400,7 +431,8 @@ def report(args: argparse.Namespace, results: list[Figures], meta: dict) -> dict
         print(f"error: {line}")
     return {
         "benchmark": "sockets",
-        "settings": vars(args) | {"json": str(args.json) if args.json else None},
+        "settings": vars(args)
+        | {"json": str(args.json) if args.json else None, "profile": str(args.profile or "")},
         "environment": meta | {"cpu_count": os.cpu_count()},
         "results": [figures.as_dict() for figures in results],
     }
