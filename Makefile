@@ -27,7 +27,8 @@ demo: migrate
 run: demo
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	@echo "Hirewise is starting on http://$(HOST):$(PORT)/  (API docs: /docs)"
-	$(BIN)/uvicorn config.asgi:application --host $(HOST) --port $(PORT) --lifespan off
+	$(BIN)/uvicorn config.asgi:application --host $(HOST) --port $(PORT) --lifespan off \
+		--ws-per-message-deflate false
 
 # axe-core for the browser tests' accessibility audit (tests/e2e/audit.py), from the lock file.
 AXE := tests/e2e/node_modules/axe-core/axe.min.js
@@ -51,6 +52,7 @@ bench: install
 	$(BIN)/python bench/resumes.py
 	$(BIN)/python bench/jobs.py
 	$(BIN)/python bench/ats.py
+	$(BIN)/python bench/sockets.py --layers memory
 
 # The OpenAPI contract under generated input: schemathesis, every check on every operation,
 # as the demo candidate and the demo recruiter, on a throwaway server (bench/fuzz.py).

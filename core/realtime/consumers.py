@@ -26,6 +26,7 @@ import asyncio
 import json
 import logging
 
+from channels.consumer import get_handler_name
 from channels.generic.websocket import AsyncWebsocketConsumer
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
@@ -95,6 +96,21 @@ class RealtimeConsumer(AsyncWebsocketConsumer):
         for group in self._groups:
             await self.channel_layer.group_discard(group, self.channel_name)
         self._groups.clear()
+
+    # --- Dispatch ------------------------------------------------------------------------
+
+    async def dispatch(self, message: dict) -> None:
+        """Channels' dispatch without its per-message `aclose_old_connections()`.
+
+        That call hops to the one thread every socket's `database_sync_to_async` work runs
+        on, so a ping waited behind other sockets' queries (bench/sockets.py). Handlers reach
+        the database only through `database_sync_to_async`, which closes stale connections
+        itself before and after each call.
+        """
+        handler = getattr(self, get_handler_name(message), None)
+        if handler is None:
+            raise ValueError(f"No handler for message type {message['type']}")
+        await handler(message)
 
     # --- Connection ----------------------------------------------------------------------
 
