@@ -201,6 +201,7 @@ RATE_LIMITS = {
     "chat": conf.RATE_LIMIT_CHAT,
     "job_match": conf.RATE_LIMIT_JOB_MATCH,
     "job_import": conf.RATE_LIMIT_JOB_IMPORT,
+    "meetings": conf.RATE_LIMIT_MEETINGS,
     "apply_ip": conf.RATE_LIMIT_APPLY_IP,
     "footprint_scan": conf.RATE_LIMIT_FOOTPRINT,
     "gdpr_export": conf.RATE_LIMIT_GDPR_EXPORT,
@@ -344,6 +345,9 @@ ZOOM_ACCOUNT_ID = conf.ZOOM_ACCOUNT_ID
 ZOOM_CLIENT_ID = conf.ZOOM_CLIENT_ID
 ZOOM_CLIENT_SECRET = conf.ZOOM_CLIENT_SECRET
 ZOOM_API_URL = conf.ZOOM_API_URL
+ZOOM_OAUTH_URL = conf.ZOOM_OAUTH_URL
+ZOOM_WEBHOOK_SECRET = conf.ZOOM_WEBHOOK_SECRET
+JITSI_BASE_URL = conf.JITSI_BASE_URL
 
 # --- Email, files, i18n ----------------------------------------------------------------------
 

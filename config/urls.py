@@ -18,6 +18,7 @@ api_v1 = [
     path("", include("interviews.api.urls")),
     path("", include("gdpr.api.urls")),
     path("", include("footprint.api.urls")),
+    path("", include("interviews.video.api_urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
 ]
 
@@ -30,6 +31,7 @@ urlpatterns = [
     path("", include("interviews.urls")),
     path("", include("gdpr.urls")),
     path("", include("footprint.urls")),
+    path("", include("interviews.video.urls")),
     path("api/v1/", include(api_v1)),
     re_path(r"^api/", api_not_found),
     # The split view serves Swagger UI's start-up script as a file, as our CSP requires.

@@ -1,4 +1,5 @@
-"""Staff views of the question bank, libraries, sessions, answers and live interviews.
+"""Staff views of the question bank, libraries, sessions, answers, live interviews and video
+meetings.
 
 Read-only: a question changes only through the services (each edit a version, each review
 audited), so the writes here are the "Approve selected" and "Retire selected" actions, which
@@ -18,6 +19,7 @@ from interviews.models import (
     SavedQuestion,
 )
 from interviews.services.questions import APPROVE, RETIRE, questions_review
+from interviews.video.models import MeetingRecording, VideoMeeting
 
 
 class QuestionVersionInline(admin.TabularInline):
@@ -110,3 +112,43 @@ class LiveInterviewAdmin(ReadOnlyAdmin):
     list_filter = ("status", "recommendation", "early_termination")
     list_select_related = ("user",)
     date_hierarchy = "created_at"
+
+
+class MeetingRecordingInline(admin.TabularInline):
+    model = MeetingRecording
+    extra = 0
+    can_delete = False
+    fields = ("recording_type", "file_type", "file_size", "play_url", "recording_start")
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(VideoMeeting)
+class VideoMeetingAdmin(ReadOnlyAdmin):
+    """Read-only: scheduling, moving and cancelling go through the services (Zoom, emails)."""
+
+    list_display = ("title", "starts_at", "duration_minutes", "provider", "status", "sequence")
+    list_filter = ("status", "provider")
+    date_hierarchy = "starts_at"
+    # Not host_url: Zoom's start link signs its holder in as the host.
+    fields = (
+        "application",
+        "organizer",
+        "interviewers",
+        "title",
+        "provider",
+        "external_id",
+        "join_url",
+        "starts_at",
+        "duration_minutes",
+        "timezone",
+        "status",
+        "sequence",
+        "ended_at",
+        "cancelled_at",
+        "created_at",
+        "updated_at",
+    )
+    inlines = [MeetingRecordingInline]

@@ -342,3 +342,12 @@ class LiveInterview(models.Model):
         if self.status != LiveStatus.IN_PROGRESS or self.questions_answered >= len(self.questions):
             return None
         return self.questions[-1]
+
+
+# The video meetings live in their own package; importing them here registers them with the app.
+from interviews.video.models import (  # noqa: E402, F401
+    MeetingProvider,
+    MeetingRecording,
+    MeetingStatus,
+    VideoMeeting,
+)

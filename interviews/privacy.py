@@ -1,13 +1,19 @@
 """Personal data held by the interviews app: a person's sessions with their answers (practice
-and screening), their live AI interviews with the transcripts, and their question library.
+and screening), their live AI interviews with the transcripts, their question library, and the
+video meetings they were interviewed or interviewed in.
 
 Erasure deletes them all, screening sessions included: an answer is the person's own words,
 and the recruiter's decision is already recorded on the application's stage history. The
-bank questions a person wrote are work product, not personal data, and stay.
+bank questions a person wrote are work product, not personal data, and stay. A candidate's
+video meetings go with their recordings (the person's face and voice); an interviewer or
+organiser is taken off the meetings, which stay for the candidate.
 """
+
+from django.db.models import Q
 
 from gdpr.registry import registry
 from interviews.models import Answer, InterviewSession, LiveInterview, SavedQuestion
+from interviews.video.models import VideoMeeting
 
 
 def _at(value):
@@ -95,6 +101,40 @@ def erase_library(user) -> None:
     SavedQuestion.objects.filter(owner=user).delete()
 
 
+def _export_meeting(meeting: VideoMeeting, *, role: str) -> dict:
+    return {
+        "id": str(meeting.pk),
+        "role": role,
+        "job_title": meeting.application.job.title,
+        "title": meeting.title,
+        "provider": meeting.provider,
+        "join_url": meeting.join_url,
+        "starts_at": _at(meeting.starts_at),
+        "duration_minutes": meeting.duration_minutes,
+        "timezone": meeting.timezone,
+        "status": meeting.status,
+        "ended_at": _at(meeting.ended_at),
+        "recordings": [recording.play_url for recording in meeting.recordings.all()],
+    }
+
+
+def export_meetings(user) -> list[dict]:
+    meetings = VideoMeeting.objects.select_related("application__job").prefetch_related(
+        "recordings"
+    )
+    as_candidate = meetings.filter(application__candidate=user).order_by("starts_at")
+    as_interviewer = meetings.filter(interviewers=user).order_by("starts_at")
+    return [_export_meeting(meeting, role="candidate") for meeting in as_candidate] + [
+        _export_meeting(meeting, role="interviewer") for meeting in as_interviewer
+    ]
+
+
+def erase_meetings(user) -> None:
+    VideoMeeting.objects.filter(application__candidate=user).delete()
+    VideoMeeting.interviewers.through.objects.filter(user=user).delete()
+    VideoMeeting.objects.filter(organizer=user).update(organizer=None)
+
+
 registry.register(
     "interview_sessions",
     title="Interview sessions and answers",
@@ -115,6 +155,17 @@ registry.register(
     export=export_library,
     erase=erase_library,
     count=lambda user: SavedQuestion.objects.filter(owner=user).count(),
+)
+registry.register(
+    "video_meetings",
+    title="Video interviews",
+    export=export_meetings,
+    erase=erase_meetings,
+    count=lambda user: VideoMeeting.objects.filter(
+        Q(application__candidate=user) | Q(interviewers=user)
+    )
+    .distinct()
+    .count(),
 )
 
 

@@ -5,6 +5,7 @@ from django.db.models import Avg, Count, Max, Q, QuerySet
 from accounts.models import Role
 from interviews.errors import QuestionNotFound, SavedQuestionNotFound, SessionNotFound
 from interviews.models import Answer, InterviewSession, Question, QuestionStatus, SavedQuestion
+from interviews.video.selectors import upcoming_meetings_for_candidate  # noqa: F401 - for pages
 from jobs.errors import JobNotFound
 from jobs.models import VECTOR_FIELDS, Job
 

@@ -314,8 +314,10 @@ def test_another_recruiters_drop_is_a_404(client, job):
 
 
 @pytest.fixture
-def meeting_offer():
-    """A follow-up like the one the meetings feature registers for interview_scheduled."""
+def meeting_offer(monkeypatch):
+    """A follow-up like the one the meetings feature registers for interview_scheduled,
+    alone (the apps' own follow-ups are set aside)."""
+    monkeypatch.setattr(hooks, "_followups", {})
 
     def offer(*, application, user):
         if application.stage != Stage.INTERVIEW_SCHEDULED:
@@ -323,8 +325,6 @@ def meeting_offer():
         return MoveFollowUp("Interview to arrange.", "/meetings/new/", "Schedule a meeting")
 
     register_move_followup("test-meeting", offer)
-    yield
-    hooks._followups.pop("test-meeting")
 
 
 def test_a_move_offers_the_registered_follow_ups(owner_client, job, meeting_offer):
