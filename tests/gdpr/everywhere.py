@@ -4,8 +4,8 @@ bench/privacy.py.
 Their email, name and phone are planted wherever a person's data can end up: the profile,
 notifications, resume files and text, analyses, suggestions, cover letters, applications
 (with an uploaded file, a recruiter's note and feedback about them), saved jobs, interview
-answers, live interviews, the question library, footprint scans, the audit log, the admin's
-history, pending emails and a data export.
+answers, live interviews, video interviews, the question library, footprint scans, the audit
+log, the admin's history, pending emails and a data export.
 
 A new app (or model) that holds personal data adds its rows in a `plant_<app>` function
 below (listed in PLANTERS); `test_erasure.py` fails until every model pointing at a user holds
@@ -13,6 +13,7 @@ a row of this person's.
 """
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.contenttypes.models import ContentType
@@ -31,6 +32,7 @@ from gdpr.export import export_build, export_request
 from gdpr.models import AuditAction, ConsentRecord, RetentionSetting
 from gdpr.tracker import open_request
 from interviews.models import Answer, InterviewSession, LiveInterview, Question, SavedQuestion
+from interviews.video.models import VideoMeeting
 from resumes.models import AnalysisStatus, CoverLetter, Enhancement
 from tests.accounts.factories import AdminFactory, RecruiterFactory, UserFactory
 from tests.ats.factories import ApplicationFactory, ScorecardFactory
@@ -173,6 +175,33 @@ def plant_interviews(user, identity, **counts):
         difficulty="easy",
     )
     assert Question.objects.filter(created_by=user).exists()
+    plant_meetings(user)
+
+
+def plant_meetings(user):
+    """A video interview of the person's application (with a recording of them), and one
+    they organise and sit in on for their own job."""
+    starts_at = timezone.now() + timedelta(days=2)
+    theirs = VideoMeeting.objects.create(
+        application=user.applications.first(),
+        title="Interview: Backend engineer",
+        provider="zoom",
+        external_id="85000000001",
+        join_url="https://zoom.test/j/85000000001",
+        starts_at=starts_at,
+        duration_minutes=45,
+    )
+    theirs.recordings.create(external_id="rec-1", play_url="https://zoom.test/rec/play/1")
+    own = VideoMeeting.objects.create(
+        application=ApplicationFactory(job=JobFactory(owner=user)),
+        organizer=user,
+        title="Interview: Platform engineer",
+        provider="jitsi",
+        join_url="https://meet.jit.si/Hirewise-planted",
+        starts_at=starts_at,
+        duration_minutes=30,
+    )
+    own.interviewers.add(user)
 
 
 def plant_gdpr(user, identity, **counts):
