@@ -124,8 +124,10 @@ def test_the_recommendation_is_not_chosen_for_the_reviewer(client, owner, applic
     ]
     assert not any("checked" in radio for radio in radios)
     assert all("required" in radio for radio in radios)
-    legend = html[html.index("<legend") : html.index("</legend>")]
-    assert "Recommendation" in legend and "(optional)" not in legend
+    # The page holds other fieldsets (panels of other apps): this one is the scorecard's.
+    legends = re.findall(r"<legend[^>]*>(.*?)</legend>", html, flags=re.S)
+    (legend,) = [legend for legend in legends if "Recommendation" in legend]
+    assert "(optional)" not in legend
 
 
 def test_a_scorecard_without_a_recommendation_is_refused(client, owner, application):
