@@ -255,6 +255,8 @@ SPECTACULAR_SETTINGS = {
         "ScorecardRecommendationEnum": "ats.models.Recommendation",
         "ScanStatusEnum": "footprint.models.ScanStatus",
         "PrivacyRiskEnum": ["high", "medium", "low", "none"],
+        "MeetingStatusEnum": "interviews.video.models.MeetingStatus",
+        "MeetingProviderEnum": "interviews.video.models.MeetingProvider",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

@@ -15,7 +15,7 @@ from core.api.ratelimit import RateLimitedMixin
 from core.api.schema import ERROR_REF
 from core.api.validation import IdField, validated
 from core.http import client_ip
-from interviews.video.models import MeetingStatus
+from interviews.video.models import MeetingProvider, MeetingStatus
 from interviews.video.selectors import (
     MAX_DURATION_MINUTES,
     meeting_ends_at,
@@ -102,7 +102,7 @@ class MeetingSerializer(serializers.Serializer):
     job_title = serializers.CharField()
     candidate_name = serializers.CharField()
     title = serializers.CharField()
-    provider = serializers.ChoiceField(choices=["zoom", "jitsi"])
+    provider = serializers.ChoiceField(choices=MeetingProvider.choices)
     zoom_meeting_id = serializers.CharField(allow_blank=True)
     join_url = serializers.URLField()
     start_time = serializers.DateTimeField()
