@@ -242,22 +242,17 @@ def start_server(
     startup_timeout: float = 30.0,
     port: int | None = None,
     options: dict | None = None,
-    profile: Path | None = None,
 ) -> Iterator[Server]:
     """Run one uvicorn worker on 127.0.0.1 (`port`, else a free one) until `/health` answers;
     always stop it. `options` are more uvicorn settings, e.g. `{"ws_per_message_deflate":
-    False}` for `--ws-per-message-deflate false`. With `profile`, the server runs under
-    cProfile (its event loop thread) and writes its statistics there when it stops.
+    False}` for `--ws-per-message-deflate false`.
 
     The server gets its own session, so Ctrl-C reaches only this process, whose `finally`
     then stops the server. If the server logged an error, the end of its log is shown.
     """
     port = port or free_port()
-    runner = _uvicorn_command()
-    if profile is not None:
-        runner = [sys.executable, "-m", "cProfile", "-o", str(profile), "-m", "uvicorn"]
     command = [
-        *runner,
+        *_uvicorn_command(),
         app,
         "--host", HOST,
         "--port", str(port),

@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/sockets.py [--sockets 1000] [--duration 20] [--ping-interval 10]
         [--interviews 100] [--answer-interval 10] [--layers memory,redis]
-        [--compression on,off] [--profile DIR] [--json PATH]
+        [--compression on,off] [--json PATH]
 
 Builds a throwaway database (SQLite, or a separate database on the PostgreSQL server of
 BENCH_DATABASE_URL or DATABASE_URL), one candidate with a resume and an access token; then,
@@ -350,12 +350,6 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     )
     parser.add_argument("--layers", default="memory,redis", help="memory, redis or both")
     parser.add_argument("--compression", default="on,off", help="on, off or both")
-    parser.add_argument(
-        "--profile",
-        type=Path,
-        metavar="DIR",
-        help="run each server under cProfile, writing DIR/<layer>-<deflate>.prof",
-    )
     parser.add_argument("--json", type=Path, metavar="PATH", help="also write results as JSON")
     args = parser.parse_args(argv)
     args.layers = [layer.strip() for layer in args.layers.split(",") if layer.strip()]
@@ -394,16 +388,10 @@ def benchmark(args: argparse.Namespace, results: list[Figures], meta: dict) -> N
                 figures = Figures(layer, compression)
                 print(f"{figures.name}:", file=sys.stderr, flush=True)
                 options = {"ws_per_message_deflate": compression}
-                profile = None
-                if args.profile:
-                    args.profile.mkdir(parents=True, exist_ok=True)
-                    deflate = "deflate" if compression else "plain"
-                    profile = args.profile / f"{layer}-{deflate}.prof"
                 with start_server(
                     _server_env(base_env, layer),
                     options=options,
                     startup_timeout=120,
-                    profile=profile,
                 ) as server:
                     asyncio.run(
                         measure_configuration(
@@ -431,8 +419,7 @@ def report(args: argparse.Namespace, results: list[Figures], meta: dict) -> dict
         print(f"error: {line}")
     return {
         "benchmark": "sockets",
-        "settings": vars(args)
-        | {"json": str(args.json) if args.json else None, "profile": str(args.profile or "")},
+        "settings": vars(args) | {"json": str(args.json) if args.json else None},
         "environment": meta | {"cpu_count": os.cpu_count()},
         "results": [figures.as_dict() for figures in results],
     }
