@@ -5,6 +5,7 @@ do about it, so a candidate decides what to keep public.
 """
 
 HIGH, MEDIUM, LOW = "high", "medium", "low"
+RISK_LEVELS = (HIGH, MEDIUM, LOW, "none")
 
 # (field, label, risk, advice when exposed)
 GITHUB_FIELDS = (

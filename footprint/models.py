@@ -17,6 +17,8 @@ class ScanStatus(models.TextChoices):
 
 
 RUNNING_STATUSES = (ScanStatus.FETCHING, ScanStatus.SCORING)
+# What became of each source in a scan (`FootprintScan.sources[name]["status"]`).
+SOURCE_STATES = ("ok", "failed", "skipped")
 
 
 class FootprintScan(DurableJob):

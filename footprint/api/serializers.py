@@ -1,11 +1,12 @@
 from rest_framework import serializers
 
-from footprint.models import ScanStatus
+from footprint.exposure import RISK_LEVELS
+from footprint.models import SOURCE_STATES, ScanStatus
 
 MAX_STACKOVERFLOW_ID = 2**31 - 1
 
 
-class ScanRequestSerializer(serializers.Serializer):
+class FootprintScanRequestSerializer(serializers.Serializer):
     github_username = serializers.RegexField(
         r"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",
         required=False,
@@ -25,7 +26,7 @@ class ScanRequestSerializer(serializers.Serializer):
     )
 
 
-class ScoreInputSerializer(serializers.Serializer):
+class FootprintScoreInputSerializer(serializers.Serializer):
     name = serializers.CharField()
     label = serializers.CharField()
     source = serializers.CharField()
@@ -35,24 +36,24 @@ class ScoreInputSerializer(serializers.Serializer):
     points = serializers.FloatField(required=False)
 
 
-class ScoreSerializer(serializers.Serializer):
+class FootprintScoreSerializer(serializers.Serializer):
     score = serializers.IntegerField(min_value=0, max_value=100)
     formula = serializers.CharField()
-    inputs = ScoreInputSerializer(many=True)
+    inputs = FootprintScoreInputSerializer(many=True)
     not_visible = serializers.ListField(child=serializers.CharField())
 
 
-class ScoresSerializer(serializers.Serializer):
-    visibility = ScoreSerializer()
-    activity = ScoreSerializer()
-    impact = ScoreSerializer()
-    expertise = ScoreSerializer()
-    professional = ScoreSerializer()
-    overall = ScoreSerializer()
+class FootprintScoresSerializer(serializers.Serializer):
+    visibility = FootprintScoreSerializer()
+    activity = FootprintScoreSerializer()
+    impact = FootprintScoreSerializer()
+    expertise = FootprintScoreSerializer()
+    professional = FootprintScoreSerializer()
+    overall = FootprintScoreSerializer()
 
 
-class SourceStatusSerializer(serializers.Serializer):
-    status = serializers.ChoiceField(["ok", "failed", "skipped"])
+class FootprintSourceStatusSerializer(serializers.Serializer):
+    status = serializers.ChoiceField(SOURCE_STATES)
     message = serializers.CharField(required=False)
     retry_at = serializers.DateTimeField(required=False, allow_null=True)
     cached = serializers.BooleanField(required=False)
@@ -60,12 +61,12 @@ class SourceStatusSerializer(serializers.Serializer):
     gaps = serializers.ListField(child=serializers.CharField(), required=False)
 
 
-class SourcesSerializer(serializers.Serializer):
-    github = SourceStatusSerializer(required=False)
-    stackoverflow = SourceStatusSerializer(required=False)
+class FootprintSourcesSerializer(serializers.Serializer):
+    github = FootprintSourceStatusSerializer(required=False)
+    stackoverflow = FootprintSourceStatusSerializer(required=False)
 
 
-class SkillSerializer(serializers.Serializer):
+class FootprintSkillSerializer(serializers.Serializer):
     name = serializers.CharField()
     category = serializers.CharField(allow_null=True)
     repos = serializers.IntegerField()
@@ -75,7 +76,7 @@ class SkillSerializer(serializers.Serializer):
     evidence = serializers.FloatField()
 
 
-class ScanSerializer(serializers.Serializer):
+class FootprintScanSerializer(serializers.Serializer):
     id = serializers.UUIDField()
     github_username = serializers.CharField()
     stackoverflow_id = serializers.IntegerField(allow_null=True)
@@ -93,79 +94,79 @@ class ScanSerializer(serializers.Serializer):
     completed_at = serializers.DateTimeField(allow_null=True)
 
 
-class PrivacyItemSerializer(serializers.Serializer):
+class FootprintPrivacyItemSerializer(serializers.Serializer):
     source = serializers.CharField()
     field = serializers.CharField()
     label = serializers.CharField()
     exposed = serializers.BooleanField()
     value = serializers.JSONField(allow_null=True)
-    risk = serializers.ChoiceField(["high", "medium", "low", "none"])
+    risk = serializers.ChoiceField(RISK_LEVELS)
     advice = serializers.CharField()
 
 
-class PrivacyReportSerializer(serializers.Serializer):
-    items = PrivacyItemSerializer(many=True)
+class FootprintPrivacyReportSerializer(serializers.Serializer):
+    items = FootprintPrivacyItemSerializer(many=True)
     exposed = serializers.IntegerField()
-    highest_risk = serializers.ChoiceField(["high", "medium", "low", "none"])
+    highest_risk = serializers.ChoiceField(RISK_LEVELS)
 
 
-class ScanDetailSerializer(ScanSerializer):
-    sources = SourcesSerializer()
-    scores = ScoresSerializer(allow_null=True, source="scores_or_none")
-    skills = SkillSerializer(many=True)
-    privacy_report = PrivacyReportSerializer(allow_null=True)
+class FootprintScanDetailSerializer(FootprintScanSerializer):
+    sources = FootprintSourcesSerializer()
+    scores = FootprintScoresSerializer(allow_null=True, source="scores_or_none")
+    skills = FootprintSkillSerializer(many=True)
+    privacy_report = FootprintPrivacyReportSerializer(allow_null=True)
     github_analysis = serializers.JSONField(allow_null=True)
     stackoverflow_analysis = serializers.JSONField(allow_null=True)
 
 
-class RecommendationSerializer(serializers.Serializer):
+class FootprintRecommendationSerializer(serializers.Serializer):
     score = serializers.CharField()
     input = serializers.CharField()
     gain = serializers.FloatField()
     text = serializers.CharField()
 
 
-class RecommendationsSerializer(serializers.Serializer):
+class FootprintRecommendationsSerializer(serializers.Serializer):
     scan_id = serializers.UUIDField()
-    recommendations = RecommendationSerializer(many=True)
+    recommendations = FootprintRecommendationSerializer(many=True)
 
 
-class InputChangeSerializer(serializers.Serializer):
+class FootprintInputChangeSerializer(serializers.Serializer):
     name = serializers.CharField()
     label = serializers.CharField()
     before = serializers.JSONField(allow_null=True)
     after = serializers.JSONField(allow_null=True)
 
 
-class ScoreChangeSerializer(serializers.Serializer):
+class FootprintScoreChangeSerializer(serializers.Serializer):
     before = serializers.IntegerField()
     after = serializers.IntegerField()
     change = serializers.IntegerField()
-    inputs = InputChangeSerializer(many=True)
+    inputs = FootprintInputChangeSerializer(many=True)
 
 
-class CompareScoresSerializer(serializers.Serializer):
-    visibility = ScoreChangeSerializer()
-    activity = ScoreChangeSerializer()
-    impact = ScoreChangeSerializer()
-    expertise = ScoreChangeSerializer()
-    professional = ScoreChangeSerializer()
-    overall = ScoreChangeSerializer()
+class FootprintCompareScoresSerializer(serializers.Serializer):
+    visibility = FootprintScoreChangeSerializer()
+    activity = FootprintScoreChangeSerializer()
+    impact = FootprintScoreChangeSerializer()
+    expertise = FootprintScoreChangeSerializer()
+    professional = FootprintScoreChangeSerializer()
+    overall = FootprintScoreChangeSerializer()
 
 
-class CompareSerializer(serializers.Serializer):
-    older = ScanSerializer()
-    newer = ScanSerializer()
-    scores = CompareScoresSerializer()
+class FootprintCompareSerializer(serializers.Serializer):
+    older = FootprintScanSerializer()
+    newer = FootprintScanSerializer()
+    scores = FootprintCompareScoresSerializer()
     skills_added = serializers.ListField(child=serializers.CharField())
     skills_removed = serializers.ListField(child=serializers.CharField())
 
 
-class SharingSerializer(serializers.Serializer):
+class FootprintSharingSerializer(serializers.Serializer):
     share_with_recruiters = serializers.BooleanField()
 
 
-class SkillsRequestSerializer(serializers.Serializer):
+class FootprintSkillsRequestSerializer(serializers.Serializer):
     skills = serializers.ListField(
         child=serializers.CharField(max_length=100),
         required=False,
@@ -174,6 +175,6 @@ class SkillsRequestSerializer(serializers.Serializer):
     )
 
 
-class SkillsAddedSerializer(serializers.Serializer):
+class FootprintSkillsAddedSerializer(serializers.Serializer):
     added = serializers.ListField(child=serializers.CharField())
     profile_skills = serializers.ListField(child=serializers.CharField())

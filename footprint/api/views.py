@@ -22,26 +22,26 @@ class ScanView(RateLimitedMixin, APIView):
         return {"footprint_scan": str(request.user.pk)}
 
     @extend_schema(
-        request=s.ScanRequestSerializer,
-        responses={202: s.ScanSerializer},
+        request=s.FootprintScanRequestSerializer,
+        responses={202: s.FootprintScanSerializer},
         tags=["footprint"],
         summary="Scan GitHub and Stack Overflow in the background",
         description="Without a username or id, the links of your profile are scanned. "
         "Progress arrives on /ws/notifications/ as `footprint_progress` messages.",
     )
     def post(self, request):
-        data = validated(s.ScanRequestSerializer, request.data)
+        data = validated(s.FootprintScanRequestSerializer, request.data)
         scan = services.scan_start(
             owner=request.user,
             github_username=data.get("github_username", ""),
             stackoverflow_id=data.get("stackoverflow_id"),
             ip=client_ip(request),
         )
-        return Response(s.ScanSerializer(scan).data, status=status.HTTP_202_ACCEPTED)
+        return Response(s.FootprintScanSerializer(scan).data, status=status.HTTP_202_ACCEPTED)
 
 
 class ScanHistoryView(ListAPIView):
-    serializer_class = s.ScanSerializer
+    serializer_class = s.FootprintScanSerializer
 
     def get_queryset(self):
         return selectors.scan_history(user=self.request.user)
@@ -52,10 +52,10 @@ class ScanHistoryView(ListAPIView):
 
 
 class ScanDetailView(APIView):
-    @extend_schema(responses=s.ScanDetailSerializer, tags=["footprint"])
+    @extend_schema(responses=s.FootprintScanDetailSerializer, tags=["footprint"])
     def get(self, request, scan_id):
         scan = selectors.scan_get(user=request.user, scan_id=scan_id)
-        return Response(s.ScanDetailSerializer(scan).data)
+        return Response(s.FootprintScanDetailSerializer(scan).data)
 
     @extend_schema(responses={204: None}, tags=["footprint"])
     def delete(self, request, scan_id):
@@ -66,7 +66,7 @@ class ScanDetailView(APIView):
 
 class RecommendationsView(APIView):
     @extend_schema(
-        responses={200: s.RecommendationsSerializer, 409: NOT_FINISHED}, tags=["footprint"]
+        responses={200: s.FootprintRecommendationsSerializer, 409: NOT_FINISHED}, tags=["footprint"]
     )
     def get(self, request, scan_id):
         scan = services.scan_require_completed(
@@ -76,23 +76,25 @@ class RecommendationsView(APIView):
 
 
 class CompareView(APIView):
-    @extend_schema(responses={200: s.CompareSerializer, 409: NOT_FINISHED}, tags=["footprint"])
+    @extend_schema(
+        responses={200: s.FootprintCompareSerializer, 409: NOT_FINISHED}, tags=["footprint"]
+    )
     def get(self, request, first_id, second_id):
         first = selectors.scan_get(user=request.user, scan_id=first_id)
         second = selectors.scan_get(user=request.user, scan_id=second_id)
         comparison = services.scans_compare(first=first, second=second)
-        return Response(s.CompareSerializer(comparison).data)
+        return Response(s.FootprintCompareSerializer(comparison).data)
 
 
 class SkillsView(APIView):
     @extend_schema(
-        request=s.SkillsRequestSerializer,
-        responses={200: s.SkillsAddedSerializer, 409: NOT_FINISHED},
+        request=s.FootprintSkillsRequestSerializer,
+        responses={200: s.FootprintSkillsAddedSerializer, 409: NOT_FINISHED},
         tags=["footprint"],
         summary="Add the scan's skills to your profile",
     )
     def post(self, request, scan_id):
-        data = validated(s.SkillsRequestSerializer, request.data)
+        data = validated(s.FootprintSkillsRequestSerializer, request.data)
         scan = selectors.scan_get(user=request.user, scan_id=scan_id)
         added = services.scan_skills_add(
             scan=scan, user=request.user, skills=data.get("skills"), ip=client_ip(request)
@@ -101,18 +103,18 @@ class SkillsView(APIView):
 
 
 class SharingView(APIView):
-    @extend_schema(responses=s.SharingSerializer, tags=["footprint"])
+    @extend_schema(responses=s.FootprintSharingSerializer, tags=["footprint"])
     def get(self, request):
         return Response({"share_with_recruiters": selectors.sharing_enabled(user=request.user)})
 
     @extend_schema(
-        request=s.SharingSerializer,
-        responses=s.SharingSerializer,
+        request=s.FootprintSharingSerializer,
+        responses=s.FootprintSharingSerializer,
         tags=["footprint"],
         summary="Let recruiters you applied to see your latest scan",
     )
     def put(self, request):
-        data = validated(s.SharingSerializer, request.data)
+        data = validated(s.FootprintSharingSerializer, request.data)
         sharing = services.sharing_set(
             user=request.user, share=data["share_with_recruiters"], ip=client_ip(request)
         )
