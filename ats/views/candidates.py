@@ -120,7 +120,7 @@ def _detail(user, application_id) -> dict:
         raise Http404 from exc
 
 
-def _page(request, detail: dict, form: ScorecardForm, status: int = 200):
+def _page(request, detail: dict, form: ScorecardForm):
     application = detail["application"]
     stage_labels = dict(Stage.choices)
     context = {
@@ -136,7 +136,7 @@ def _page(request, detail: dict, form: ScorecardForm, status: int = 200):
             for value, label in Recommendation.choices
         ],
     }
-    return render(request, "ats/candidate.html", context, status=status)
+    return render(request, "ats/candidate.html", context)
 
 
 @require_GET
@@ -185,7 +185,7 @@ def scorecard_view(request, application_id):
             verb = "saved" if created else "updated"
             messages.success(request, f"Your scorecard is {verb}.")
             return redirect("ats:candidate", application_id=application.pk)
-    return _page(request, _detail(request.user, application_id), form, status=400)
+    return _page(request, _detail(request.user, application_id), form)
 
 
 def _prefilled(application, user) -> list[str]:

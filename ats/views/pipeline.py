@@ -164,7 +164,7 @@ def move_view(request, application_id):
         return _move_page(request, application)
     form = MoveForm(request.POST)
     if not form.is_valid():
-        return _move_refused(request, application, _form_problems(form), status=400)
+        return _move_refused(request, application, _form_problems(form), malformed=True)
     to_stage = form.cleaned_data["stage"]
     from_stage = form.cleaned_data["from_stage"] or application.stage
     try:
@@ -176,14 +176,14 @@ def move_view(request, application_id):
             note=form.cleaned_data["note"],
             from_stage=from_stage,
         )
-    except StageMoveNotAllowed as exc:
+    except StageMoveNotAllowed:
         words = move_refusal(
             name=application.applicant_name, from_stage=from_stage, to_stage=to_stage
         )
-        return _move_refused(request, application, words, status=exc.status_code)
+        return _move_refused(request, application, words)
     except DomainError as exc:
         words = f"{application.applicant_name}: {exc.detail}"
-        return _move_refused(request, application, words, status=exc.status_code)
+        return _move_refused(request, application, words)
     return _moved(request, application)
 
 
@@ -204,6 +204,7 @@ def _moved(request, application):
         followups = move_followups(application=application, user=request.user)
         return JsonResponse(
             {
+                "moved": True,
                 "message": words,
                 "stage": card.stage,
                 "allowed": [{"stage": value, "label": name} for value, name in card.next_choices],
@@ -216,9 +217,11 @@ def _moved(request, application):
     return _back(request, fallback)
 
 
-def _move_refused(request, application, words: str, *, status: int):
+def _move_refused(request, application, words: str, *, malformed: bool = False):
+    """A move the stages or a newer move refuse is an answer the board says on the card
+    (200, `moved: false`, so the browser logs no failed request); a malformed post is a 400."""
     if _wants_json(request):
-        return JsonResponse({"detail": words}, status=status)
+        return JsonResponse({"moved": False, "detail": words}, status=400 if malformed else 200)
     messages.error(request, words, extra_tags=f"card-refusal {application.pk}")
     return _back(request, _board_url(application.job_id, f"card-{application.pk}"))
 

@@ -89,6 +89,8 @@
   }
 
   function placeCard(card, body) {
+    // Moving the card in the DOM drops the keyboard focus: put it back where it was.
+    var focused = card.contains(document.activeElement) ? document.activeElement : null;
     var from = card.closest("[data-column]");
     var to = column(body.stage);
     card.setAttribute("data-stage", body.stage);
@@ -107,12 +109,19 @@
     var moveLink = card.querySelector("[data-move-menu]");
     if (moveLink && !body.allowed.length) {
       moveLink.remove();
+      focused = focused === moveLink ? card.querySelector("h3 a") : focused;
     }
     ensureEmptyNote(from);
     ensureEmptyNote(to);
     to.querySelector("[data-cards]").prepend(card.parentElement);
+    if (to.tagName === "DETAILS") {
+      to.open = true; // a folded final stage opens to show where the card went
+    }
     recount(from);
     recount(to);
+    if (focused) {
+      focused.focus();
+    }
   }
 
   function move(card, stage) {
@@ -133,7 +142,7 @@
     })
       .then(function (response) {
         return response.json().then(function (body) {
-          return { ok: response.ok, body: body };
+          return { ok: response.ok && body.moved, body: body };
         });
       })
       .then(function (result) {
