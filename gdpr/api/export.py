@@ -2,7 +2,7 @@
 
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers, status
 from rest_framework.generics import ListAPIView
 from rest_framework.response import Response
@@ -100,7 +100,7 @@ class ExportDetailView(APIView):
 
 class ExportDownloadView(APIView):
     @extend_schema(
-        parameters=[OpenApiParameter("token", OpenApiTypes.STR, required=True)],
+        parameters=[DownloadQuerySerializer],
         responses={
             (200, ZIP): OpenApiTypes.BINARY,
             404: OpenApiResponse(
