@@ -17,13 +17,13 @@ from interviews.models import (
     SessionStatus,
     SessionType,
 )
-from interviews.selectors import practice_stats
+from interviews.selectors import practice_stats, upcoming_meetings_for_candidate
 
 LIST_SIZE = 5
 
 
 def candidate_interviews_panel(*, request) -> Panel:
-    """What the candidate is invited to (screenings, live interviews, scheduled interviews)
+    """What the candidate is invited to (screenings, live interviews, booked video interviews)
     and how their practice goes."""
     user = request.user
     screenings = InterviewSession.objects.filter(
@@ -34,9 +34,13 @@ def candidate_interviews_panel(*, request) -> Panel:
     live = LiveInterview.objects.filter(user=user, status=LiveStatus.INVITED).only(
         "id", "job_title", "created_at"
     )
-    scheduled = Application.objects.filter(
-        candidate=user, stage=Stage.INTERVIEW_SCHEDULED
-    ).select_related("job")
+    meetings = upcoming_meetings_for_candidate(user)[:LIST_SIZE]
+    # Applications at "interview scheduled" whose meeting is not booked yet.
+    scheduled = (
+        Application.objects.filter(candidate=user, stage=Stage.INTERVIEW_SCHEDULED)
+        .exclude(pk__in=[meeting.application_id for meeting in meetings])
+        .select_related("job")
+    )
     stats = practice_stats(user=user)
     return Panel(
         title="Interviews and practice",
@@ -44,6 +48,7 @@ def candidate_interviews_panel(*, request) -> Panel:
         data={
             "screenings": list(screenings[:LIST_SIZE]),
             "live": list(live[:LIST_SIZE]),
+            "meetings": meetings,
             "scheduled": list(scheduled[:LIST_SIZE]),
             "practice": stats,
         },

@@ -15,6 +15,7 @@ from gdpr.tracker import complete_request, open_request
 from resumes.models import Analysis, AnalysisStatus
 from tests.accounts.factories import RecruiterFactory
 from tests.ats.factories import ApplicationFactory
+from tests.interviews.video_support import VideoMeetingFactory
 from tests.jobs.factories import JobFactory, SavedJobFactory
 from tests.resumes.factories import AnalysisFactory, ResumeFactory
 
@@ -137,6 +138,25 @@ def test_the_candidate_dashboard_shows_score_trend_stages_and_closing_jobs(clien
     assert "Data Engineer : moved to Under review" in text
     assert soon.title in text and "closes in 3 days" in text
     assert "All 2 saved jobs" in text
+
+
+def test_the_candidate_dashboard_lists_booked_video_interviews_with_their_join_link(client):
+    resume = ResumeFactory()
+    booked = ApplicationFactory(
+        resume=resume, job__title="Site Reliability Engineer", stage=Stage.INTERVIEW_SCHEDULED
+    )
+    meeting = VideoMeetingFactory(application=booked)
+    ApplicationFactory(resume=resume, job__title="Data Analyst", stage=Stage.INTERVIEW_SCHEDULED)
+    client.force_login(resume.owner)
+
+    response = client.get(reverse("accounts:candidate_portal"))
+
+    text = _text(response)
+    assert "Video interview: Site Reliability Engineer" in text
+    assert meeting.join_url in response.content.decode()
+    # The booked application is not listed again as waiting for a time; the other one is.
+    assert "Interview: Site Reliability Engineer" not in text.replace("Video interview:", "")
+    assert "Interview: Data Analyst the hiring team will send you the time" in text
 
 
 def test_the_candidate_dashboard_shows_no_one_elses_data(client):
