@@ -22,6 +22,7 @@ from accounts.forms import (
     add_service_errors,
 )
 from accounts.models import Role
+from accounts.notifications import notifications_mark_read, notifications_recent
 from accounts.permissions import role_required
 from core.errors import DomainError
 from core.http import client_ip
@@ -134,6 +135,25 @@ def profile_view(request):
         messages.success(request, "Your profile is saved.")
         return redirect("accounts:profile")
     return render(request, "accounts/profile.html", {"form": form})
+
+
+@login_required
+def notifications_view(request):
+    notifications = notifications_recent(request.user)
+    has_unread = any(notification.read_at is None for notification in notifications)
+    return render(
+        request,
+        "accounts/notifications.html",
+        {"notifications": notifications, "has_unread": has_unread},
+    )
+
+
+@login_required
+@require_POST
+def notifications_read_view(request):
+    if notifications_mark_read(request.user):
+        messages.success(request, "All notifications are marked as read.")
+    return redirect("accounts:notifications")
 
 
 @login_required

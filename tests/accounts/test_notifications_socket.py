@@ -2,7 +2,7 @@ import pytest
 from asgiref.sync import sync_to_async
 from channels.testing import WebsocketCommunicator
 
-from accounts.notifications import notify_user
+from accounts.notifications import notification_send, notifications_mark_read, notify_user
 from accounts.tokens import token_pair
 from config.asgi import application
 from tests.accounts.factories import CandidateFactory
@@ -26,7 +26,11 @@ async def test_a_signed_in_socket_receives_its_users_notifications(user_and_toke
     socket = communicator(f"?token={token}")
     connected, _ = await socket.connect()
     assert connected
-    assert await socket.receive_json_from() == {"type": "connection_success", "user_id": user.pk}
+    assert await socket.receive_json_from() == {
+        "type": "connection_success",
+        "user_id": user.pk,
+        "unread": 0,
+    }
 
     await sync_to_async(notify_user)(
         user_id=user.pk, payload={"type": "stage_changed", "to": "offer"}
@@ -90,3 +94,18 @@ async def test_a_foreign_origin_is_refused(user_and_token):
     )
     connected, _ = await socket.connect()
     assert not connected
+
+
+async def test_the_greeting_carries_the_unread_count_for_the_header_bell(user_and_token):
+    user, token = user_and_token
+    other = await sync_to_async(CandidateFactory)()
+    for text in ("Moved to interview", "Offer made"):
+        await sync_to_async(notification_send)(user_id=user.pk, kind="stage_changed", text=text)
+    await sync_to_async(notification_send)(user_id=other.pk, kind="stage_changed", text="Not yours")
+    await sync_to_async(notifications_mark_read)(other)
+
+    socket = communicator(f"?token={token}")
+    await socket.connect()
+
+    assert (await socket.receive_json_from(timeout=WAIT))["unread"] == 2
+    await socket.disconnect()

@@ -47,7 +47,11 @@ async def signed_in(socket) -> dict:
 
 async def test_a_query_token_authenticates(user, token):
     socket = socket_to(f"{NOTIFICATIONS}?token={token}")
-    assert await signed_in(socket) == {"type": "connection_success", "user_id": user.pk}
+    assert await signed_in(socket) == {
+        "type": "connection_success",
+        "user_id": user.pk,
+        "unread": 0,
+    }
     await socket.disconnect()
 
 
@@ -77,6 +81,7 @@ async def test_a_first_auth_message_authenticates(user, token):
     assert await socket.receive_json_from(timeout=WAIT) == {
         "type": "connection_success",
         "user_id": user.pk,
+        "unread": 0,
     }
     await socket.send_json_to({"type": "ping"})
     assert await socket.receive_json_from(timeout=WAIT) == {"type": "pong"}
