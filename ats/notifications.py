@@ -1,5 +1,6 @@
 """What a candidate hears when their application moves, and what a recruiter hears when one
-arrives: a plain-text email, and a socket notification when they have an account.
+arrives: a plain-text email, and a notification (kept in their centre, pushed to their open
+sockets) when they have an account.
 
 Only the moves in ats.stages.CANDIDATE_NOTIFIED are told. The recruiters' notes and reasons
 stay internal: no message quotes them.
@@ -11,7 +12,7 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.urls import reverse
 
-from accounts.notifications import notify_user
+from accounts.notifications import notification_send
 from ats.models import Application, StageChange
 from ats.stages import CANDIDATE_NOTIFIED, Stage
 
@@ -100,7 +101,7 @@ def stage_payload(*, application: Application, stage: str) -> dict:
 
 
 def stage_change_notify(*, change: StageChange) -> bool:
-    """Email the candidate about `change` and push it to their open sockets.
+    """Email the candidate about `change` and notify them (centre and open sockets).
 
     False when there is nothing to send: a stage they are not told about, a move that has
     been overtaken by a later one, or no address. An email failure (OSError) propagates so
@@ -119,10 +120,14 @@ def stage_change_notify(*, change: StageChange) -> bool:
         from_email=settings.DEFAULT_FROM_EMAIL,
         recipient_list=[recipient.email],
     )
-    if recipient.user_id is not None:  # best effort: a failed push is logged, the email has gone
-        notify_user(
+    if recipient.user_id is not None:
+        payload = stage_payload(application=application, stage=change.to_stage)
+        notification_send(
             user_id=recipient.user_id,
-            payload=stage_payload(application=application, stage=change.to_stage),
+            kind=payload["type"],
+            text=message.subject,
+            url=payload["url"],
+            payload=payload,
         )
     return True
 
@@ -160,7 +165,8 @@ def new_application_payload(application: Application) -> dict:
 
 
 def new_application_notify(*, application: Application) -> bool:
-    """Email the job's owner and push to their open sockets; False when the owner is gone."""
+    """Email the job's owner and notify them (centre and open sockets); False when the owner
+    is gone."""
     owner = application.job.owner
     if owner is None or not owner.is_active or not owner.email:
         return False
@@ -171,5 +177,12 @@ def new_application_notify(*, application: Application) -> bool:
         from_email=settings.DEFAULT_FROM_EMAIL,
         recipient_list=[owner.email],
     )
-    notify_user(user_id=owner.pk, payload=new_application_payload(application))
+    payload = new_application_payload(application)
+    notification_send(
+        user_id=owner.pk,
+        kind=payload["type"],
+        text=f"{application.applicant_name} applied to {application.job.title}",
+        url=payload["url"],
+        payload=payload,
+    )
     return True

@@ -7,6 +7,7 @@ import pytest
 from django.core import mail
 from django.db import transaction
 
+from accounts.models import Notification
 from ats import notifications
 from ats.models import Application, StageChange
 from ats.services.pipeline import (
@@ -44,7 +45,7 @@ def job():
 
 @pytest.fixture
 def pushed():
-    with mock.patch.object(notifications, "notify_user") as notify:
+    with mock.patch("accounts.notifications.notify_user") as notify:
         yield notify
 
 
@@ -81,6 +82,12 @@ def test_a_registered_candidate_is_emailed_on_a_move_that_concerns_them(
     pushed.assert_called_once()
     kwargs = pushed.call_args.kwargs
     assert kwargs["user_id"] == application.candidate_id
+    [kept] = Notification.objects.filter(user_id=application.candidate_id)
+    assert (kept.text, kept.url, kept.read_at) == (
+        SUBJECTS[stage],
+        f"/portal/applications/{application.pk}/",
+        None,
+    )
     assert kwargs["payload"] == {
         "type": "application.stage_changed",
         "application_id": str(application.pk),
@@ -90,6 +97,8 @@ def test_a_registered_candidate_is_emailed_on_a_move_that_concerns_them(
         "stage": stage,
         "stage_label": Stage(stage).label,
         "url": f"/portal/applications/{application.pk}/",
+        "notification": {"id": kept.pk, "text": kept.text, "url": kept.url},
+        "unread": 1,
     }
 
 

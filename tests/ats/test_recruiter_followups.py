@@ -6,7 +6,7 @@ from unittest import mock
 import pytest
 from django.core import mail
 
-from ats import notifications
+from accounts.models import Notification
 from ats.models import Application
 from ats.services.ranking import job_applications_rescore
 from core.models import OutboxTask
@@ -29,7 +29,7 @@ def job():
 
 @pytest.fixture
 def pushed():
-    with mock.patch.object(notifications, "notify_user") as notify:
+    with mock.patch("accounts.notifications.notify_user") as notify:
         yield notify
 
 
@@ -50,6 +50,10 @@ def test_the_recruiter_hears_of_a_new_application(
     assert pushed.call_args.kwargs["user_id"] == job.owner.pk
     assert payload["type"] == "application.received"
     assert payload["applicant_name"] == "Jane Doe"
+    assert payload["unread"] == 1
+    [kept] = Notification.objects.filter(user=job.owner)
+    assert kept.text == "Jane Doe applied to Data Engineer"
+    assert kept.url == f"/recruiter/jobs/{job.pk}/pipeline/"
     assert not OutboxTask.objects.exists()  # done, so the durable row is gone
 
 
