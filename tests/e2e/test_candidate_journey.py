@@ -45,16 +45,21 @@ def upload_resume(page, *, name: str, email: str) -> None:
     expect(page.get_by_role("region", name="Contact")).to_contain_text(name)
 
 
+ANALYSIS_SOCKET = "/ws/analyses/"
+
+
 def watch_the_analysis(page, e2e_server) -> list[dict]:
     """Start an analysis with the job held, so the page is listening before the first step;
     returns the progress messages the page received over its socket."""
     received: list[dict] = []
+    # Only the analysis socket: the header's notification bell has its own.
     page.on(
         "websocket",
-        lambda socket: socket.on("framereceived", lambda frame: received.append(json.loads(frame))),
+        lambda socket: ANALYSIS_SOCKET in socket.url
+        and socket.on("framereceived", lambda frame: received.append(json.loads(frame))),
     )
     e2e_server.hold_jobs()
-    with page.expect_websocket() as opened:
+    with page.expect_websocket(lambda socket: ANALYSIS_SOCKET in socket.url) as opened:
         page.get_by_role("button", name="Start the analysis").click()
     socket = opened.value
     expect(page.get_by_role("heading", name="In progress")).to_be_visible()
